@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Portal.Data;
+using Portal.Infrastructure.Email;
+
+namespace Portal.Accounts;
+
+/// <summary>The account emails, written in the recipient's preferred language and put in the outbox.</summary>
+public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<SharedResource> text)
+{
+    public void ConfirmEmail(PortalUser user, string link) => Send(user, "Email.Confirm", link);
+    public void AlreadyRegistered(PortalUser user, string signInLink) => Send(user, "Email.AlreadyRegistered", signInLink);
+    public void SignInLink(PortalUser user, string link) => Send(user, "Email.SignInLink", link);
+    public void ResetPassword(PortalUser user, string link) => Send(user, "Email.ResetPassword", link);
+
+    /// <summary>Subject and body come from resources "{key}.Subject" and "{key}.Body"; the body has {0} for the link.</summary>
+    private void Send(PortalUser user, string key, string link)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Domain.Languages.Languages.Get(user.PreferredLanguage).Code);
+        try
+        {
+            var body = string.Join("\n\n", text[$"{key}.Body", link].Value, text["Email.Footer"].Value);
+            outbox.Enqueue(user.Email!, text[$"{key}.Subject"], body);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Portal.Data;
+using Portal.Domain.Audit;
+using Portal.Domain.Common;
+
+namespace Portal.Accounts;
+
+/// <summary>Writes audit events in the caller's unit of work, with the client's address.</summary>
+public sealed class AuditLog(PortalDbContext db, IClock clock, IHttpContextAccessor http)
+{
+    public void Record(string kind, Guid? userId, string? subject = null, string? detail = null) =>
+        db.AuditEvents.Add(new AuditEvent(kind, userId, subject,
+            http.HttpContext?.Connection.RemoteIpAddress?.ToString(), detail, clock.UtcNow));
+
+    /// <summary>Records and saves at once, for events that are not part of another change (sign-in attempts).</summary>
+    public async Task RecordNowAsync(string kind, Guid? userId, string? subject = null, string? detail = null)
+    {
+        Record(kind, userId, subject, detail);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Portal.Accounts;
+using Portal.Data;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(RateLimitOptions.SignInLink)]
+public sealed class ForgotPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Field.Email.Required"), EmailAddress(ErrorMessage = "Field.Email.Invalid"), StringLength(256, ErrorMessage = "Field.Email.Invalid")]
+        public string Email { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
+        {
+            var code = SignInFlow.EncodeToken(await users.GeneratePasswordResetTokenAsync(user));
+            emails.ResetPassword(user, Url.Page("/Account/ResetPassword", null, new { email = user.Email, code }, Request.Scheme)!);
+            await db.SaveChangesAsync();
+        }
+        return RedirectToPage("/Account/CheckEmail");
+    }
+}

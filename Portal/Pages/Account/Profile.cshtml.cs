@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Accounts;
+using Portal.Data;
+using Portal.Domain.Languages;
+using Portal.Infrastructure.Htmx;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Account;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ProfileModel(UserManager<PortalUser> users) : PageModel
+{
+    public string Email { get; private set; } = "";
+    public bool TwoFactorEnabled { get; private set; }
+    [BindProperty] public string PreferredLanguage { get; set; } = Languages.Default;
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        Load(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        var chosen = Languages.IsOffered(PreferredLanguage) ? PreferredLanguage : user.PreferredLanguage;
+        user.PreferredLanguage = chosen;
+        await users.UpdateAsync(user);
+        LocalizationSetup.WriteCookie(Response, chosen);
+        if (!Request.IsHtmxNonBoosted()) return RedirectToPage(new { saved = true });
+        Load(user);
+        Saved = true;
+        return Partial("_ProfileLanguage", this);
+    }
+
+    private void Load(PortalUser user)
+    {
+        Email = user.Email ?? "";
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        PreferredLanguage = user.PreferredLanguage;
+        Saved = Request.Query.ContainsKey("saved");
+    }
+}

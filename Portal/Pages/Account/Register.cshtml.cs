@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Portal.Accounts;
+using Portal.Data;
+using Portal.Domain.Accounts;
+using Portal.Domain.Audit;
+using Portal.Domain.Common;
+using Portal.Domain.Languages;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(RateLimitOptions.Register)]
+public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails, SignInLinks links,
+    AuditLog audit, IClock clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Field.Email.Required"), EmailAddress(ErrorMessage = "Field.Email.Invalid"), StringLength(256, ErrorMessage = "Field.Email.Invalid")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Field.Password.Required")]
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var email = Input.Email.Trim();
+        // The password is checked before anything else, so the answer never depends on whether the address is known.
+        if (PasswordRules.Check(Input.Password, email) is { } broken)
+        {
+            ModelState.AddModelError("Input.Password", text[broken]);
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            // Same answer as a new registration; the owner of the address hears about it by email.
+            var token = links.Create(existing.Id);
+            emails.AlreadyRegistered(existing, Url.Page("/Account/Link", null, new { token }, Request.Scheme)!);
+        }
+        else
+        {
+            var user = new PortalUser
+            {
+                UserName = email, Email = email, CreatedAt = clock.UtcNow,
+                PreferredLanguage = Languages.Get(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Code,
+            };
+            var created = await users.CreateAsync(user, Input.Password);
+            if (!created.Succeeded)
+            {
+                SignInFlow.AddErrors(ModelState, "Input.Password", created, text);
+                return Page();
+            }
+            await users.AddToRoleAsync(user, Roles.Applicant);
+            var code = SignInFlow.EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
+            emails.ConfirmEmail(user, Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme)!);
+            audit.Record(AuditKinds.Registered, user.Id, email);
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return RedirectToPage("/Account/CheckEmail");
+    }
+}

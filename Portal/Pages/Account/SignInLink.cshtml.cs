@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Portal.Accounts;
+using Portal.Data;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Pages.Account;
+
+/// <summary>Asks for an emailed one-time sign-in link: a way in without a password.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimitOptions.SignInLink)]
+public sealed class SignInLinkModel(UserManager<PortalUser> users, PortalDbContext db, SignInLinks links, AccountEmails emails) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Field.Email.Required"), EmailAddress(ErrorMessage = "Field.Email.Invalid"), StringLength(256, ErrorMessage = "Field.Email.Invalid")]
+        public string Email { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
+        {
+            var token = links.Create(user.Id);
+            emails.SignInLink(user, Url.Page("/Account/Link", null, new { token }, Request.Scheme)!);
+            await db.SaveChangesAsync();
+        }
+        return RedirectToPage("/Account/CheckEmail");
+    }
+}

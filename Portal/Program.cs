@@ -1,0 +1,177 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using Portal;
+using Portal.Accounts;
+using Portal.Data;
+using Portal.Domain.Accounts;
+using Portal.Domain.Common;
+using Portal.Domain.Email;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Htmx;
+using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var configuration = builder.Configuration;
+var connectionString = configuration.GetConnectionString("Portal")
+    ?? throw new InvalidOperationException("Set ConnectionStrings__Portal (make run sets it for the local database).");
+
+services.AddDbContext<PortalDbContext>(o => o.UseNpgsql(connectionString));
+services.AddSingleton<IClock, SystemClock>();
+services.AddHttpContextAccessor();
+
+services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
+    {
+        o.Password.RequiredLength = PasswordRules.MinimumLength;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 1;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.SignIn.RequireConfirmedEmail = true;
+        o.User.RequireUniqueEmail = true;
+    })
+    .AddEntityFrameworkStores<PortalDbContext>()
+    .AddSignInManager<PortalSignInManager>()
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>();
+services.AddScoped<PortalSignInManager>();
+
+services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "portal.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.LoginPath = "/account/sign-in";
+    o.LogoutPath = "/account/sign-out";
+    o.AccessDeniedPath = "/error/403";
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+    o.SlidingExpiration = true;
+    o.Events.OnRedirectToLogin = context =>
+    {
+        // htmx would swap the sign-in page into a fragment: tell it to navigate instead.
+        if (context.Request.IsHtmx())
+        {
+            var returnUrl = context.Request.HtmxCurrentUrl() is { } current && Uri.TryCreate(current, UriKind.Absolute, out var uri)
+                ? uri.PathAndQuery : "/";
+            context.Response.Htmx(h => h.Redirect("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    };
+});
+
+services.AddAuthorization(Policies.Add);
+services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
+
+services.AddDataProtection().SetApplicationName("Portal");
+services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+    new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+services.AddAntiforgery(o =>
+{
+    o.HeaderName = "RequestVerificationToken";
+    o.Cookie.Name = "portal.antiforgery";
+});
+services.AddLocalization(o => o.ResourcesPath = "Resources");
+// Arabic, Tigrinya and Ukrainian text is written as characters, not as numeric entities: readable and smaller.
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+services.AddRazorPages()
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+services.AddRouting(o => o.LowercaseUrls = true);
+services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<BrotliCompressionProvider>();
+    o.Providers.Add<GzipCompressionProvider>();
+});
+
+var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(RateLimitOptions.SignIn, context => PostsPerClient(context, limits.SignInPerMinute));
+    o.AddPolicy(RateLimitOptions.Register, context => PostsPerClient(context, limits.RegisterPerMinute));
+    o.AddPolicy(RateLimitOptions.SignInLink, context => PostsPerClient(context, limits.SignInLinkPerMinute));
+});
+
+services.Configure<HelpContactOptions>(configuration.GetSection("Help"));
+services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+services.AddScoped<IEmailSender, SmtpEmailSender>();
+services.AddScoped<EmailOutbox>();
+services.AddSingleton<OutboxWorker>();
+services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+services.AddScoped<AuditLog>();
+services.AddScoped<SignInLinks>();
+services.AddScoped<SignInFlow>();
+services.AddScoped<AccountEmails>();
+services.AddScoped<DemoData>();
+
+var app = builder.Build();
+
+if (args.Contains("--create-script"))
+{
+    // For writing a migration: prints the schema the EF model expects.
+    using var scope = app.Services.CreateScope();
+    Console.WriteLine(scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GenerateCreateScript());
+    return;
+}
+
+if (configuration.GetValue("Database:MigrateOnStartup", true))
+    await new Migrator(connectionString, app.Services.GetRequiredService<ILogger<Migrator>>()).MigrateAsync();
+if (args.Contains("--seed-demo-data") || configuration.GetValue("Demo:Seed", false))
+{
+    using var scope = app.Services.CreateScope();
+    await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+}
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseResponseCompression();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStaticFiles(new StaticFileOptions
+{
+    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public,max-age=3600",
+});
+app.UseRequestLocalization(LocalizationSetup.Options());
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.MapRazorPages();
+
+app.Run();
+
+static RateLimitPartition<string> PostsPerClient(HttpContext context, int permitsPerMinute) =>
+    HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+        : RateLimitPartition.GetNoLimiter("read");
+
+public partial class Program;
