@@ -165,6 +165,12 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapRazorPages();
+// Without this, the fallback authorization policy would send a visitor of an unknown address to sign-in instead of "not found".
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 
 app.Run();
 

@@ -18,7 +18,8 @@ public sealed class Migrator(string connectionString, ILogger<Migrator>? logger 
 
     public sealed record Migration(string Name, string Sql)
     {
-        public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
+        // Computed on read, not stored: a copy made with `with { Sql = ... }` must not keep the old checksum.
+        public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
     }
 
     public static IReadOnlyList<Migration> Embedded()

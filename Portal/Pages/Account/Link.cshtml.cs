@@ -19,9 +19,9 @@ public sealed class LinkModel(SignInLinks links, UserManager<PortalUser> users, 
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync(string token)
+    public async Task<IActionResult> OnPostAsync(string? token)
     {
-        var userId = await links.RedeemAsync(token);
+        var userId = string.IsNullOrEmpty(token) ? null : await links.RedeemAsync(token);
         if (userId is null || await users.FindByIdAsync(userId.Value.ToString()) is not { } user || await users.IsLockedOutAsync(user))
         {
             Invalid = true;

@@ -29,10 +29,17 @@ public sealed class ProfileModel(UserManager<PortalUser> users) : PageModel
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         var chosen = Languages.IsOffered(PreferredLanguage) ? PreferredLanguage : user.PreferredLanguage;
+        var changed = chosen != user.PreferredLanguage;
         user.PreferredLanguage = chosen;
         await users.UpdateAsync(user);
         LocalizationSetup.WriteCookie(Response, chosen);
         if (!Request.IsHtmxNonBoosted()) return RedirectToPage(new { saved = true });
+        if (changed)
+        {
+            // The whole page must now speak the new language (and maybe change direction): reload it, not a fragment.
+            Response.Htmx(h => h.Redirect(Url.Page("/Account/Profile", new { saved = true })!));
+            return new EmptyResult();
+        }
         Load(user);
         Saved = true;
         return Partial("_ProfileLanguage", this);

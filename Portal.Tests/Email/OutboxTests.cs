@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Domain.Email;
+using Portal.Infrastructure.Email;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Email;
+
+/// <summary>
+/// The outbox worker against the test database and a real SMTP conversation (with <see cref="SmtpSink"/>).
+/// Only time is faked. The messages of these tests live a day ahead of the real clock, so the background worker of a
+/// running portal (which reads the real clock) never picks them up.
+/// </summary>
+[Collection("db")]
+public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
+{
+    private const string ArabicSubject = "تأكيد عنوان بريدك الإلكتروني — Subsidieportaal Nijmegen";
+    private const string ArabicBody = "مرحبا أمينة،\r\nاضغط على الرابط لتأكيد عنوانك.\r\n.Een regel die met een punt begint, en één met accenten: café.";
+
+    private readonly TestClock clock = new(DateTimeOffset.UtcNow.AddDays(1));
+    private readonly SmtpOptions smtp = new() { Host = "127.0.0.1", Port = PortalFactory.ClosedPort };
+    private ServiceProvider services = null!;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.Database.ResetAsync();
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddDbContext<PortalDbContext>(o => o.UseNpgsql(fixture.Database.ConnectionString))
+            .AddSingleton<IClock>(clock)
+            .AddSingleton(Options.Create(smtp))
+            .AddScoped<IEmailSender, SmtpEmailSender>()
+            .AddScoped<EmailOutbox>()
+            .BuildServiceProvider(validateScopes: true);
+    }
+
+    public async Task DisposeAsync() => await services.DisposeAsync();
+
+    [Fact]
+    public async Task Mail_server_down_keeps_the_message_and_retries_later_with_backoff()
+    {
+        var id = await EnqueueAsync("amina@example.org", ArabicSubject, ArabicBody);
+        var worker = Worker();
+
+        var attempted = await worker.SendDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, attempted);
+        var failed = await LoadAsync(id);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Null(failed.SentAt);
+        Assert.False(string.IsNullOrWhiteSpace(failed.LastError));
+        Assert.True(failed.NextAttemptAt > clock.UtcNow, "The next attempt must wait (backoff).");
+        Assert.Equal(clock.UtcNow + EmailMessage.BackoffAfter(1), failed.NextAttemptAt);
+
+        // Not due yet: calling again does not hammer the mail server.
+        Assert.Equal(0, await worker.SendDueAsync(CancellationToken.None));
+        Assert.Equal(1, (await LoadAsync(id)).Attempts);
+    }
+
+    [Fact]
+    public async Task Message_kept_while_the_mail_server_was_down_arrives_once_it_is_back_intact_and_only_once()
+    {
+        var id = await EnqueueAsync("amina@example.org", ArabicSubject, ArabicBody);
+        var worker = Worker();
+        await worker.SendDueAsync(CancellationToken.None);
+
+        await using var sink = new SmtpSink();
+        smtp.Port = sink.Port;
+        clock.Advance(EmailMessage.BackoffAfter(1));
+        var attempts = new List<int>();
+        for (var i = 0; i < 3; i++) attempts.Add(await worker.SendDueAsync(CancellationToken.None));
+
+        Assert.Equal([1, 0, 0], attempts);
+        var mail = Assert.Single(sink.Received);
+        Assert.Equal(["amina@example.org"], mail.To);
+        Assert.Equal(ArabicSubject, mail.Subject);
+        Assert.Equal(ArabicBody, mail.TextBody);
+        Assert.Equal($"<{id}@portal>", mail.Headers["Message-ID"]);
+        var sent = await LoadAsync(id);
+        Assert.Equal(clock.UtcNow, sent.SentAt);
+        Assert.Equal(2, sent.Attempts);
+        Assert.Null(sent.LastError);
+    }
+
+    [Fact]
+    public async Task Two_workers_at_the_same_moment_send_each_message_exactly_once()
+    {
+        await using var sink = new SmtpSink();
+        smtp.Port = sink.Port;
+        var recipients = Enumerable.Range(1, 12).Select(i => $"aanvrager{i}@example.org").ToList();
+        foreach (var to in recipients) await EnqueueAsync(to, $"Bevestiging voor {to}", "Tekst");
+        var worker = Worker(batchSize: 3);
+        using var start = new ManualResetEventSlim();
+
+        var nodes = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            var total = 0;
+            while (await worker.SendDueAsync(CancellationToken.None) is var attempted and > 0) total += attempted;
+            return total;
+        })).ToList();
+        start.Set();
+        var attemptedPerNode = await Task.WhenAll(nodes);
+
+        Assert.Equal(recipients.Count, attemptedPerNode.Sum());
+        Assert.Equal(recipients.Order(), sink.Received.SelectMany(m => m.To).Order());
+        await using var db = fixture.Database.NewContext();
+        Assert.All(await db.EmailMessages.ToListAsync(), m => Assert.Equal((1, true), (m.Attempts, m.SentAt is not null)));
+    }
+
+    [Fact]
+    public async Task Mail_queued_by_the_portal_is_sent_by_its_background_worker()
+    {
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<EmailOutbox>().Enqueue("fatima@example.org", ArabicSubject, ArabicBody);
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+        }
+
+        var mail = await fixture.Smtp.WaitForAsync("fatima@example.org");
+
+        Assert.Equal(ArabicSubject, mail.Subject);
+        Assert.Equal(ArabicBody, mail.TextBody);
+        await using var db = fixture.Database.NewContext();
+        await WaitUntilAsync(async () => await db.EmailMessages.AsNoTracking().AnyAsync(m => m.To == "fatima@example.org" && m.SentAt != null));
+    }
+
+    private OutboxWorker Worker(int batchSize = 20) => new(
+        services.GetRequiredService<IServiceScopeFactory>(),
+        Options.Create(new OutboxOptions { BatchSize = batchSize, PollInterval = TimeSpan.FromMilliseconds(100) }),
+        NullLogger<OutboxWorker>.Instance);
+
+    private async Task<Guid> EnqueueAsync(string to, string subject, string body)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var message = scope.ServiceProvider.GetRequiredService<EmailOutbox>().Enqueue(to, subject, body);
+        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+        return message.Id;
+    }
+
+    private async Task<EmailMessage> LoadAsync(Guid id)
+    {
+        await using var db = fixture.Database.NewContext();
+        return await db.EmailMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met within 10 s.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A clock the test moves; whole microseconds, as PostgreSQL stores them.</summary>
+    private sealed class TestClock(DateTimeOffset start) : IClock
+    {
+        public DateTimeOffset UtcNow { get; private set; } = new(start.UtcTicks - start.UtcTicks % 10, TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => UtcNow += by;
+    }
+}

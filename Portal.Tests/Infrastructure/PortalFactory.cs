@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on the in-memory test server, on the test database, in environment "Testing".
+/// Mail goes to <paramref name="smtpPort"/> on 127.0.0.1; by default a port where nothing listens (the mail server is down),
+/// give the port of an <see cref="SmtpSink"/> to receive it. The outbox is polled every 0.2 s so mail goes out quickly.
+/// </summary>
+public sealed class PortalFactory(string connectionString, int smtpPort = PortalFactory.ClosedPort,
+    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    /// <summary>A port on which no mail server listens.</summary>
+    public const int ClosedPort = 1;
+
+    public PortalFactory(TestDatabase database, int smtpPort = ClosedPort, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(database.ConnectionString, smtpPort, settings)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = connectionString,
+            ["Outbox:PollInterval"] = "00:00:00.2",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+            // Every test client shares one address; the rate-limit test sets its own low limits.
+            ["RateLimits:SignInPerMinute"] = "100000",
+            ["RateLimits:RegisterPerMinute"] = "100000",
+            ["RateLimits:SignInLinkPerMinute"] = "100000",
+            // Failed sends to the closed port are expected here; keep the test output readable.
+            ["Logging:LogLevel:Default"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+
+        builder.UseEnvironment("Testing");
+        // UseSetting is visible while Program.cs still builds (it reads the connection string before Build);
+        // the in-memory source is added last, so it also wins over appsettings.json (which names port 1025).
+        foreach (var (key, value) in values) builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
+    }
+}
+
+/// <summary>
+/// Shared by the tests of the "db" collection (which run one after another): one test database, one mail sink and one
+/// portal on them that delivers its mail to <see cref="Smtp"/>. Each test class implements IAsyncLifetime and calls
+/// <c>fixture.Database.ResetAsync()</c> in InitializeAsync; mail of earlier tests stays in the sink, so look for
+/// messages by recipient (or call <c>fixture.Smtp.Clear()</c>).
+/// </summary>
+public sealed class DatabaseFixture : IAsyncLifetime
+{
+    private PortalFactory? factory;
+
+    public TestDatabase Database { get; } = new();
+
+    public SmtpSink Smtp { get; } = new();
+
+    /// <summary>The portal on <see cref="Database"/>, mailing to <see cref="Smtp"/>, started on first use.</summary>
+    public PortalFactory Factory => factory ??= new PortalFactory(Database, Smtp.Port);
+
+    public Task InitializeAsync() => Database.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null) await factory.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition("db")]
+public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>;

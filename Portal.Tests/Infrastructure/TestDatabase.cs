@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Portal.Data;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the tests use: <c>PORTAL_TEST_PG</c> (a connection string without a database, exported by the
+/// test command), or the development server when it is absent.
+/// </summary>
+public static class TestServer
+{
+    private const string Fallback = "Host=127.0.0.1;Port=55439;Username=postgres";
+
+    public static string ConnectionString { get; } =
+        Environment.GetEnvironmentVariable("PORTAL_TEST_PG") is { Length: > 0 } cs ? cs : Fallback;
+
+    /// <summary>The connection string for <paramref name="database"/> on the test server.</summary>
+    public static string For(string database) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, IncludeErrorDetail = true }.ConnectionString;
+}
+
+/// <summary>
+/// An empty database with a unique name on the test server, dropped (WITH FORCE) when disposed.
+/// Migration tests use these as scratch databases.
+/// </summary>
+public sealed class ScratchDatabase : IAsyncDisposable
+{
+    private ScratchDatabase(string name)
+    {
+        Name = name;
+        ConnectionString = TestServer.For(name);
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<ScratchDatabase> CreateAsync(string prefix = "portal_scratch")
+    {
+        var database = new ScratchDatabase($"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 9)]);
+        await using var connection = new NpgsqlConnection(TestServer.For("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""CREATE DATABASE "{database.Name}" ENCODING 'UTF8' TEMPLATE template0""", connection);
+        await command.ExecuteNonQueryAsync();
+        return database;
+    }
+
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    public PortalDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(ConnectionString).Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        // Pooled connections to a dropped database would only fail later; close them now.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        await using var connection = new NpgsqlConnection(TestServer.For("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""DROP DATABASE IF EXISTS "{Name}" WITH (FORCE)""", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>
+/// The database of one test run (<c>portal_test_&lt;8 hex&gt;</c>), built by the real migrator and dropped at the end.
+/// <see cref="ResetAsync"/> empties it between tests with TRUNCATE, keeping the history of applied migrations and the
+/// reference data the migrations insert (the five roles of 0002_roles).
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    // Reference data inserted by migrations is copied here once, and copied back after every reset.
+    private const string ReferenceSchema = "test_reference_data";
+
+    private ScratchDatabase? database;
+    private string? resetSql;
+
+    public string ConnectionString => Database.ConnectionString;
+
+    public ScratchDatabase Database => database ?? throw new InvalidOperationException("The test database is not created yet.");
+
+    public PortalDbContext NewContext() => Database.NewContext();
+
+    public async Task InitializeAsync()
+    {
+        database = await ScratchDatabase.CreateAsync("portal_test");
+        await new Migrator(ConnectionString).MigrateAsync();
+        resetSql = await PrepareResetAsync();
+    }
+
+    /// <summary>Empties every table (except the migration history) and restores the reference data of the migrations.</summary>
+    public Task ResetAsync() => Database.ExecuteAsync(resetSql!);
+
+    /// <summary>Creates another empty database that the caller disposes (drops).</summary>
+    public static Task<ScratchDatabase> CreateScratchAsync() => ScratchDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (database is not null) await database.DisposeAsync();
+    }
+
+    private async Task<string> PrepareResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+
+        var tables = new List<string>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+
+        var withData = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand($"""SELECT EXISTS (SELECT 1 FROM public."{table}")""", connection);
+            if ((bool)(await command.ExecuteScalarAsync())!) withData.Add(table);
+        }
+
+        await using (var command = new NpgsqlCommand(
+            $"CREATE SCHEMA {ReferenceSchema};" +
+            string.Concat(withData.Select(t => $"""CREATE TABLE {ReferenceSchema}."{t}" AS TABLE public."{t}";""")), connection))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var restore = await ParentsFirstAsync(connection, withData);
+        return $"""TRUNCATE {string.Join(", ", tables.Select(t => $"public.\"{t}\""))} RESTART IDENTITY CASCADE;""" +
+               string.Concat(restore.Select(t =>
+                   $"""INSERT INTO public."{t}" OVERRIDING SYSTEM VALUE SELECT * FROM {ReferenceSchema}."{t}";"""));
+    }
+
+    /// <summary>Orders the tables so that a table comes after the tables its foreign keys point to.</summary>
+    private static async Task<List<string>> ParentsFirstAsync(NpgsqlConnection connection, List<string> tables)
+    {
+        var parents = tables.ToDictionary(t => t, _ => new HashSet<string>());
+        await using (var command = new NpgsqlCommand("""
+            SELECT child.relname, parent.relname
+            FROM pg_constraint c
+            JOIN pg_class child ON child.oid = c.conrelid
+            JOIN pg_class parent ON parent.oid = c.confrelid
+            WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var (child, parent) = (reader.GetString(0), reader.GetString(1));
+                if (child != parent && parents.ContainsKey(child) && parents.ContainsKey(parent)) parents[child].Add(parent);
+            }
+        }
+
+        var ordered = new List<string>();
+        while (ordered.Count < tables.Count)
+        {
+            var next = tables.First(t => !ordered.Contains(t) && parents[t].All(ordered.Contains));
+            ordered.Add(next);
+        }
+        return ordered;
+    }
+}
