@@ -69,6 +69,7 @@ public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext
             var code = SignInFlow.EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
             emails.ConfirmEmail(user, Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme)!);
             audit.Record(AuditKinds.Registered, user.Id, email);
+            audit.Record(AuditKinds.RoleGranted, user.Id, email, Roles.Applicant);
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Portal.Domain.Money;
+
+namespace Portal.Tests.Domain;
+
+public sealed class MoneyTests
+{
+    [Theory]
+    [InlineData("1.250,50", 125050)]
+    [InlineData("1250.50", 125050)]
+    [InlineData("1250,50", 125050)]
+    [InlineData("€ 1.250", 125000)]
+    [InlineData("€1.250,-", 125000)]
+    [InlineData("1250", 125000)]
+    [InlineData(" 75 ", 7500)]
+    [InlineData("1.250.000", 125000000)]
+    [InlineData("1,250.50", 125050)]
+    [InlineData("0,5", 50)]
+    [InlineData("12.5", 1250)]
+    [InlineData("EUR 300", 30000)]
+    public void Amounts_are_read_the_way_people_type_them(string input, long cents)
+    {
+        Assert.True(MoneyParser.TryParse(input, out var amount, out var error), error);
+        Assert.Equal(new Money(cents), amount);
+    }
+
+    [Theory]
+    [InlineData("1,250", "Money.Ambiguous")]
+    [InlineData("-50", "Money.Negative")]
+    [InlineData("", "Money.Empty")]
+    [InlineData("   ", "Money.Empty")]
+    [InlineData("twaalf", "Money.NotANumber")]
+    [InlineData("١٢٥٠", "Money.NotANumber")]
+    [InlineData("12,505", "Money.Ambiguous")]
+    [InlineData("12.5056", "Money.TooManyDecimals")]
+    [InlineData("1.25.0", "Money.NotANumber")]
+    [InlineData("99999999999999", "Money.TooLarge")]
+    [InlineData("1.250,50.3", "Money.NotANumber")]
+    public void Ambiguous_negative_and_impossible_amounts_are_refused_with_a_reason(string input, string reason)
+    {
+        Assert.False(MoneyParser.TryParse(input, out _, out var error));
+        Assert.Equal(reason, error);
+    }
+
+    [Fact]
+    public void Sums_are_exact_in_cents()
+    {
+        var total = Enumerable.Repeat(new Money(10), 10).Aggregate(Money.Zero, (a, b) => a + b);
+
+        Assert.Equal(new Money(100), total);
+        Assert.Equal("€ 1.250,50", new Money(125050).Format(CultureInfo.GetCultureInfo("nl")));
+        Assert.Equal("€ 1.250", new Money(125000).Format(CultureInfo.GetCultureInfo("nl")));
+    }
+}
