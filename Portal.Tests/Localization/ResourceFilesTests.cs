@@ -9,28 +9,36 @@ public sealed partial class ResourceFilesTests
 {
     private static readonly string PortalDirectory = Path.Combine(RepositoryRoot(), "Portal");
 
-    public static TheoryData<string> TranslatedLanguages() => [.. Languages.Offered.Where(l => l.Code != Languages.Default).Select(l => l.Code)];
+    /// <summary>Every resource set (SharedResource, SchemeText, ...) in every complete language but Dutch.</summary>
+    public static TheoryData<string, string> TranslatedSets()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var set in ResourceSets())
+            foreach (var language in Languages.Offered.Where(l => l.Code != Languages.Default))
+                data.Add(set, language.Code);
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(TranslatedLanguages))]
-    public void Every_Dutch_text_is_translated_in_each_complete_language(string code)
+    [MemberData(nameof(TranslatedSets))]
+    public void Every_Dutch_text_is_translated_in_each_complete_language(string set, string code)
     {
-        var dutch = Read("SharedResource.resx");
-        var translated = Read($"SharedResource.{code}.resx");
+        var dutch = Read($"{set}.resx");
+        var translated = Read($"{set}.{code}.resx");
 
         var missing = dutch.Keys.Where(k => !translated.TryGetValue(k, out var value) || string.IsNullOrWhiteSpace(value)).ToList();
         var extra = translated.Keys.Except(dutch.Keys).ToList();
 
-        Assert.True(missing.Count == 0, $"Missing in '{code}': {string.Join(", ", missing)}");
-        Assert.True(extra.Count == 0, $"Not in Dutch but in '{code}': {string.Join(", ", extra)}");
+        Assert.True(missing.Count == 0, $"Missing in {set}.{code}: {string.Join(", ", missing)}");
+        Assert.True(extra.Count == 0, $"Not in Dutch but in {set}.{code}: {string.Join(", ", extra)}");
     }
 
     [Theory]
-    [MemberData(nameof(TranslatedLanguages))]
-    public void Translations_keep_the_placeholders_of_the_Dutch_text(string code)
+    [MemberData(nameof(TranslatedSets))]
+    public void Translations_keep_the_placeholders_of_the_Dutch_text(string set, string code)
     {
-        var dutch = Read("SharedResource.resx");
-        var translated = Read($"SharedResource.{code}.resx");
+        var dutch = Read($"{set}.resx");
+        var translated = Read($"{set}.{code}.resx");
 
         var broken = dutch.Where(d => translated.TryGetValue(d.Key, out var t) && Placeholders(d.Value) != Placeholders(t))
             .Select(d => d.Key).ToList();
@@ -41,7 +49,7 @@ public sealed partial class ResourceFilesTests
     [Fact]
     public void Every_text_key_used_by_pages_and_code_exists_in_Dutch()
     {
-        var dutch = Read("SharedResource.resx");
+        var dutch = AllDutch();
         var used = Directory.EnumerateFiles(PortalDirectory, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -64,6 +72,19 @@ public sealed partial class ResourceFilesTests
         Assert.Contains(Languages.All, l => l.Code == "ar" && l.RightToLeft && l.Complete);
     }
 
+    /// <summary>The base names of the resource files: SharedResource, SchemeText, ...</summary>
+    internal static IReadOnlyList<string> ResourceSets() =>
+        Directory.EnumerateFiles(Path.Combine(PortalDirectory, "Resources"), "*.resx")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(name => !name!.Contains('.'))
+            .Select(name => name!)
+            .Order()
+            .ToList();
+
+    /// <summary>Every Dutch text of every set, by key (keys are unique across sets).</summary>
+    internal static Dictionary<string, string> AllDutch() =>
+        ResourceSets().SelectMany(set => Read($"{set}.resx")).ToDictionary(kv => kv.Key, kv => kv.Value);
+
     private static string Placeholders(string text) =>
         string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Order());
 
@@ -78,8 +99,8 @@ public sealed partial class ResourceFilesTests
         return directory?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test output.");
     }
 
-    // T["Key"], text["Key"], label="Key", hint="Key", ErrorMessage = "Key" — literal keys only.
-    [GeneratedRegex("""(?:\b(?:T|text)\[\s*"|\b(?:label|hint)="|ErrorMessage\s*=\s*")(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)["]""")]
+    // T["Key"], text["Key"], S["Key"], label="Key", hint="Key", ErrorMessage = "Key" — literal keys only.
+    [GeneratedRegex("""(?:\b(?:T|S|text)\[\s*"|\b(?:label|hint)="|ErrorMessage\s*=\s*")(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)["]""")]
     private static partial Regex UsedKey();
 
     [GeneratedRegex(@"\{\d+\}")]

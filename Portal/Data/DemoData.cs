@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Portal.Accounts;
 using Portal.Domain.Accounts;
 using Portal.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Schemes;
 
 namespace Portal.Data;
 
@@ -27,6 +29,7 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
 
     public async Task SeedAsync()
     {
+        await SeedSchemesAsync(db, clock);
         foreach (var (role, email) in Accounts)
         {
             if (await users.FindByEmailAsync(email) is not null) continue;
@@ -40,6 +43,14 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
                 Check(await users.SetTwoFactorEnabledAsync(user, true));
             }
         }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The demo schemes of PRODUCT.md, added once by slug. Tests call this too.</summary>
+    public static async Task SeedSchemesAsync(PortalDbContext db, IClock clock)
+    {
+        var existing = await db.Schemes.Select(s => s.Slug).ToListAsync();
+        db.Schemes.AddRange(DemoSchemes.Create(clock.UtcNow.Year).Where(s => !existing.Contains(s.Slug)));
         await db.SaveChangesAsync();
     }
 

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Applications;
 using Portal.Domain.Audit;
 using Portal.Domain.Email;
+using Portal.Domain.Organisations;
+using Portal.Domain.Schemes;
 
 namespace Portal.Data;
 
@@ -16,10 +19,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Scheme> Schemes => Set<Scheme>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<EaseFeedback> EaseFeedback => Set<EaseFeedback>();
+    public DbSet<AttachmentFile> AttachmentFiles => Set<AttachmentFile>();
+
+    /// <summary>The database sequence behind NIJ-YYYY-NNNNN: unique even when two submissions happen at once.</summary>
+    public const string ReferenceSequence = "ApplicationReferenceNumbers";
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.HasSequence<long>(ReferenceSequence);
     }
 }

@@ -1,0 +1,16 @@
+namespace Portal;
+
+// Marker types for the resource files of each feature (Resources/<Name>.resx in Dutch, <Name>.en.resx, <Name>.ar.resx),
+// so features keep their texts apart. SharedResource holds the layout and account texts.
+
+/// <summary>Scheme catalogue, scheme texts and quick checks.</summary>
+public sealed class SchemeText;
+
+/// <summary>Organisation profile, payment route and co-applicants.</summary>
+public sealed class OrganisationText;
+
+/// <summary>Application task list, the activity questions and the budget.</summary>
+public sealed class ApplicationText;
+
+/// <summary>Attachments, check your answers, submitting, status and withdrawing.</summary>
+public sealed class SubmissionText;
