@@ -90,11 +90,12 @@ services.AddAntiforgery(o =>
     o.Cookie.Name = "portal.antiforgery";
 });
 services.AddLocalization(o => o.ResourcesPath = "Resources");
+services.AddSingleton<PortalText>();
 // Arabic, Tigrinya and Ukrainian text is written as characters, not as numeric entities: readable and smaller.
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddRazorPages()
     .AddViewLocalization()
-    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => new PortalText(factory));
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddResponseCompression(o =>
 {

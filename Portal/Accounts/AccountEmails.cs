@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Localization;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
@@ -6,7 +7,7 @@ using Portal.Infrastructure.Email;
 namespace Portal.Accounts;
 
 /// <summary>The account emails, written in the recipient's preferred language and put in the outbox.</summary>
-public sealed class AccountEmails(EmailOutbox outbox, IStringLocalizer<SharedResource> text)
+public sealed class AccountEmails(EmailOutbox outbox, PortalText text)
 {
     public void ConfirmEmail(PortalUser user, string link) => Send(user, "Email.Confirm", link);
     public void AlreadyRegistered(PortalUser user, string signInLink) => Send(user, "Email.AlreadyRegistered", signInLink);

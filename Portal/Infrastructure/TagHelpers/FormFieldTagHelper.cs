@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Localization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -11,7 +12,7 @@ namespace Portal.Infrastructure.TagHelpers;
 /// aria wiring between them. <c>&lt;form-field for="Input.Email" label="Key" hint="Key" type="email" autocomplete="email" /&gt;</c>
 /// </summary>
 [HtmlTargetElement("form-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> text, HtmlEncoder encoder) : TagHelper
+public sealed class FormFieldTagHelper(PortalText text, HtmlEncoder encoder) : TagHelper
 {
     public ModelExpression For { get; set; } = default!;
     public string Label { get; set; } = "";

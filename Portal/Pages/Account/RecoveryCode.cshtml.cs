@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Localization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Portal.Pages.Account;
 /// <summary>Signing in with a recovery code when the phone with the authenticator app is lost.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.SignIn)]
-public sealed class RecoveryCodeModel(PortalSignInManager signIn, SignInFlow flow, AuditLog audit, IStringLocalizer<SharedResource> text)
+public sealed class RecoveryCodeModel(PortalSignInManager signIn, SignInFlow flow, AuditLog audit, PortalText text)
     : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

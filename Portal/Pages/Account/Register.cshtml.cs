@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Localization;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,7 @@ namespace Portal.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.Register)]
 public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails, SignInLinks links,
-    AuditLog audit, IClock clock, IStringLocalizer<SharedResource> text) : PageModel
+    AuditLog audit, IClock clock, PortalText text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 

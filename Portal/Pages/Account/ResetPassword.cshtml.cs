@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Localization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ namespace Portal.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.SignInLink)]
-public sealed class ResetPasswordModel(UserManager<PortalUser> users, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResetPasswordModel(UserManager<PortalUser> users, AuditLog audit, PortalText text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Done { get; private set; }

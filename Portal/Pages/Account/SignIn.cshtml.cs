@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Localization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ namespace Portal.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.SignIn)]
 public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUser> users, SignInFlow flow, AuditLog audit,
-    IStringLocalizer<SharedResource> text) : PageModel
+    PortalText text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

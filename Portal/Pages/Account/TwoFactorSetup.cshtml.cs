@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Localization;
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace Portal.Pages.Account;
 /// <summary>Enrolling an authenticator app. Staff are sent here before any staff page opens.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class TwoFactorSetupModel(UserManager<PortalUser> users, PortalSignInManager signIn, AuditLog audit,
-    IStringLocalizer<SharedResource> text) : PageModel
+    PortalText text) : PageModel
 {
     private const string Issuer = "Subsidieportaal Nijmegen";
 
