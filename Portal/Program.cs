@@ -120,11 +120,13 @@ services.AddScoped<IEmailSender, SmtpEmailSender>();
 services.AddScoped<EmailOutbox>();
 services.AddSingleton<OutboxWorker>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+services.AddSingleton<DraftReminderWorker>().AddHostedService(sp => sp.GetRequiredService<DraftReminderWorker>());
 services.AddScoped<AuditLog>();
 services.AddScoped<SignInLinks>();
 services.AddScoped<SignInFlow>();
 services.AddScoped<AccountEmails>();
 services.AddScoped<DemoData>();
+services.AddScoped<Portal.Applications.ApplicationAccess>();
 
 var app = builder.Build();
 

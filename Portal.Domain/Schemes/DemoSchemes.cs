@@ -15,7 +15,7 @@ public static class DemoSchemes
         new(SamenDoen, Money.Money.FromEuros(100), Money.Money.FromEuros(2_500), Money.Money.FromEuros(1_000),
             new DateOnly(year, 12, 31), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(150_000)),
         new(Themabijeenkomsten, Money.Money.FromEuros(500), Money.Money.FromEuros(7_500), Money.Money.FromEuros(1_000),
-            new DateOnly(year, 11, 30).AddMonths(1), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(100_000)),
+            new DateOnly(year + 1, 1, 31), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(100_000)),
         new(Mantelzorg, Money.Money.FromEuros(250), Money.Money.FromEuros(5_000), Money.Money.FromEuros(1_000),
             new DateOnly(year + 1, 3, 31), decisionWeeks: 10, informalGroupsWelcome: true, Money.Money.FromEuros(80_000)),
     ];

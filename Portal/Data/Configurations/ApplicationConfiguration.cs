@@ -43,6 +43,8 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
     {
         line.ToTable("BudgetLines");
         line.HasKey(l => l.Id);
+        // Rows get their id in the domain; without this EF would take a new row for an existing one and UPDATE it.
+        line.Property(l => l.Id).ValueGeneratedNever();
         line.Property(l => l.Category).HasConversion<string>().HasMaxLength(32);
         line.Property(l => l.Description).HasMaxLength(200);
         line.Ignore(l => l.Amount);
@@ -55,6 +57,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
     {
         attachment.ToTable("Attachments");
         attachment.HasKey(a => a.Id);
+        attachment.Property(a => a.Id).ValueGeneratedNever();
         attachment.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
         attachment.Property(a => a.FileName).HasMaxLength(255).IsRequired();
         attachment.Property(a => a.ContentType).HasMaxLength(100).IsRequired();

@@ -23,13 +23,107 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var summary = document.querySelector(".error-summary");
-    if (summary) summary.focus();
+    focusFirst(document.getElementById("main") || document.body);
+    announce(document.body);
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
     var root = event.detail.elt && event.detail.elt.isConnected ? event.detail.elt : document.getElementById(event.detail.target && event.detail.target.id) || document.body;
     focusFirst(root);
     announce(root);
+  });
+})();
+
+// Keep-draft (progressive enhancement, PRODUCT.md "nothing is lost"): while the user types into a [data-keep-draft]
+// field (or a field inside one), this tab keeps a copy in sessionStorage, keyed by page path and field name. When the
+// session expired and the user signs in again, the page comes back and the copy goes back into the field, provided the
+// field still shows what it showed when the user started typing (empty, or the same saved answer); then the field's
+// change event lets htmx autosave it. The copy is forgotten once the server confirms a save: [data-draft-saved="path"]
+// on the page after a plain POST, or on the autosave fragment. sessionStorage, not localStorage: on a shared computer
+// the text is gone when the tab is closed.
+(function () {
+  "use strict";
+  var prefix = "portal.draft:";
+  var bases = {};
+  var sent = {};
+
+  function fields(root) {
+    var found = [];
+    root.querySelectorAll("[data-keep-draft]").forEach(function (el) {
+      if (el.name) found.push(el);
+      else el.querySelectorAll("input[name], textarea[name], select[name]").forEach(function (f) { found.push(f); });
+    });
+    return found;
+  }
+  function key(path, name) { return prefix + path + "|" + name; }
+  function read(k) { try { return JSON.parse(window.sessionStorage.getItem(k)); } catch (e) { return null; } }
+  function write(k, value) { try { window.sessionStorage.setItem(k, JSON.stringify(value)); } catch (e) { /* storage full or off */ } }
+  function remove(k) { try { window.sessionStorage.removeItem(k); } catch (e) { /* storage off */ } }
+  function forget(path) {
+    try {
+      for (var i = window.sessionStorage.length - 1; i >= 0; i--) {
+        var k = window.sessionStorage.key(i);
+        if (k && k.indexOf(prefix + path + "|") === 0) window.sessionStorage.removeItem(k);
+      }
+    } catch (e) { /* storage off */ }
+  }
+  function same(a, b) { return String(a).replace(/\r\n/g, "\n").trim() === String(b).replace(/\r\n/g, "\n").trim(); }
+  function isDraftField(el) {
+    return el && el.name && (el.hasAttribute("data-keep-draft") || (el.closest && el.closest("[data-keep-draft]")));
+  }
+  function keep(event) {
+    var field = event.target;
+    if (!isDraftField(field)) return;
+    var name = field.name;
+    write(key(location.pathname, name), { base: bases[name] === undefined ? "" : bases[name], value: field.value });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-draft-saved]").forEach(function (el) { forget(el.getAttribute("data-draft-saved")); });
+    var restored = [];
+    fields(document).forEach(function (field) {
+      var shown = field.value;
+      bases[field.name] = shown;
+      var k = key(location.pathname, field.name);
+      var copy = read(k);
+      if (!copy || typeof copy.value !== "string") return;
+      if (same(copy.value, shown)) { remove(k); return; }
+      if (same(copy.base, shown) || shown === "") {
+        field.value = copy.value;
+        restored.push(field);
+      } else {
+        remove(k); // the saved answer changed elsewhere since: the server's version wins, the two-tab rule decides
+      }
+    });
+    if (restored.length === 0) return;
+    var notice = document.querySelector("[data-draft-restored]");
+    if (notice) {
+      notice.hidden = false;
+      var region = document.getElementById("live-status");
+      if (region) window.setTimeout(function () { region.textContent = notice.textContent.trim(); }, 50);
+    }
+    // Let htmx autosave what came back (after htmx has processed the page).
+    window.setTimeout(function () {
+      restored.forEach(function (field) { field.dispatchEvent(new Event("change", { bubbles: true })); });
+    }, 0);
+  });
+
+  document.addEventListener("input", keep);
+  document.addEventListener("change", keep);
+
+  // Remember what each autosave sent: once the server confirms it, that is the saved answer.
+  document.addEventListener("htmx:configRequest", function () {
+    fields(document).forEach(function (field) { sent[field.name] = field.value; });
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var el = event.detail.elt;
+    var path = el && el.getAttribute && el.getAttribute("data-draft-saved");
+    if (!path) return;
+    forget(path);
+    fields(document).forEach(function (field) {
+      if (sent[field.name] !== undefined) bases[field.name] = sent[field.name];
+      if (field.value !== bases[field.name]) keep({ target: field }); // typed on while the save was under way
+    });
   });
 })();

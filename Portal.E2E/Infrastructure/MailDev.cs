@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace Portal.E2E.Infrastructure;
+
+/// <summary>
+/// Reads the mail the portal sent over real SMTP from MailDev's REST API (GET /email).
+/// Every test uses its own addresses, so tests never see each other's mail and nothing needs clearing.
+/// </summary>
+public sealed partial class MailDev
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly Uri _baseUrl;
+
+    public MailDev(Uri? baseUrl = null) => _baseUrl = baseUrl ?? TestEnvironment.MailDevUrl;
+
+    public sealed record Address([property: JsonPropertyName("address")] string Value);
+
+    public sealed record Mail(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("to")] IReadOnlyList<Address> To,
+        [property: JsonPropertyName("subject")] string Subject,
+        [property: JsonPropertyName("text")] string? Text)
+    {
+        /// <summary>The first http(s) link in the plain-text body.</summary>
+        public Uri FirstLink => LinkPattern().Match(Text ?? "") is { Success: true } match
+            ? new Uri(match.Value)
+            : throw new InvalidOperationException($"The mail \"{Subject}\" contains no link:\n{Text}");
+    }
+
+    public async Task<IReadOnlyList<Mail>> MailsToAsync(string address)
+    {
+        var all = await Http.GetFromJsonAsync<List<Mail>>(new Uri(_baseUrl, "/email")) ?? [];
+        return all.Where(m => m.To.Any(t => string.Equals(t.Value, address, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    /// <summary>Polls until <paramref name="count"/> mails to the address have arrived (the outbox worker sends them a moment later).</summary>
+    public async Task<Mail> WaitForMailToAsync(string address, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var mails = await MailsToAsync(address);
+            if (mails.Count >= count) return mails[count - 1];
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No mail number {count} to {address} arrived at MailDev ({_baseUrl}) in time; {mails.Count} arrived.");
+            await Task.Delay(100);
+        }
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial Regex LinkPattern();
+}

@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Portal.Data;
+
+namespace Portal.E2E.Infrastructure;
+
+/// <summary>An account the tests made directly in the database, with its password and (for staff) its authenticator key.</summary>
+public sealed record TestAccount(string Email, string Password, string Role, string? AuthenticatorKey);
+
+/// <summary>
+/// The real portal on a real socket (Kestrel on a free port), with its own throwaway PostgreSQL database and
+/// MailDev as its SMTP server. Migrations run at start-up exactly as in production.
+/// </summary>
+public sealed class PortalServer : IAsyncLifetime
+{
+    public const string Password = DemoData.Password;
+
+    private readonly string _database = "portal_e2e_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+    private Factory? _factory;
+
+    public Uri BaseUrl { get; private set; } = null!;
+    public MailDev Mail { get; } = new();
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{_database}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = _database }.ConnectionString;
+        _factory = new Factory(connectionString);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // Kestrel may report its wildcard or "localhost"; the browser and the links in mails must agree on one host (cookies).
+        var port = new Uri(address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)).Port;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+    }
+
+    /// <summary>A unique address per call, so each test reads only its own mail.</summary>
+    public static string NewEmail(string name) => $"{name}+{Guid.NewGuid():N}@example.org";
+
+    /// <summary>
+    /// Makes a confirmed account in the given role, as an administrator would. With an authenticator key the account has
+    /// two-factor sign-in switched on (as if enrolled); staff without one must enrol before any staff page opens.
+    /// </summary>
+    public async Task<TestAccount> CreateAccountAsync(string role, string name, string? authenticatorKey = null, string language = "nl")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var email = NewEmail(name);
+        var user = new PortalUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow, PreferredLanguage = language,
+        };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, role));
+        if (authenticatorKey is not null)
+        {
+            Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", authenticatorKey));
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
+        return new TestAccount(email, Password, role, authenticatorKey);
+    }
+
+    /// <summary>The demo schemes of PRODUCT.md (DemoData); adds only those missing, so every test that needs them may call it.</summary>
+    public async Task SeedSchemesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await DemoData.SeedSchemesAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), new Portal.Domain.Common.SystemClock());
+    }
+
+    /// <summary>A random 160-bit base32 key, the size Identity generates.</summary>
+    public static string NewAuthenticatorKey()
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        return string.Concat(RandomNumberGenerator.GetItems<char>(alphabet, 32));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Code}: {e.Description}")));
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Portal", connectionString);
+            builder.UseSetting("Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+            // Every test signs in from 127.0.0.1: the per-client limits would otherwise stop the suite, not an attacker.
+            builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+            builder.UseSetting("RateLimits:RegisterPerMinute", "1000");
+            builder.UseSetting("RateLimits:SignInLinkPerMinute", "1000");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        }
+    }
+}

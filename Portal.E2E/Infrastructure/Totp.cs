@@ -1,0 +1,56 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace Portal.E2E.Infrastructure;
+
+/// <summary>RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them.</summary>
+public static class Totp
+{
+    private const int StepSeconds = 30;
+
+    public static string Code(string base32Key, DateTimeOffset? at = null) => Code(base32Key, Step(at ?? DateTimeOffset.UtcNow));
+
+    public static string Code(string base32Key, long step)
+    {
+        Span<byte> counter = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(counter, step);
+        var hash = HMACSHA1.HashData(Base32Decode(base32Key), counter);
+        // RFC 4226 dynamic truncation
+        var offset = hash[^1] & 0x0F;
+        var binary = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7FFFFFFF) % 1_000_000;
+        return binary.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A six-digit code that no authenticator would show now (the server accepts a few steps either side).</summary>
+    public static string WrongCode(string base32Key)
+    {
+        var now = Step(DateTimeOffset.UtcNow);
+        var accepted = Enumerable.Range(-3, 7).Select(i => Code(base32Key, now + i)).ToHashSet();
+        return new[] { "123456", "654321", "111111", "909090", "246810", "135791", "000000", "999999" }.First(c => !accepted.Contains(c));
+    }
+
+    public static long Step(DateTimeOffset at) => at.ToUnixTimeSeconds() / StepSeconds;
+
+    /// <summary>RFC 4648 base32; spaces (as the setup page groups the key) and padding are ignored.</summary>
+    public static byte[] Base32Decode(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = text.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
+        var bytes = new List<byte>(clean.Length * 5 / 8);
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            var value = alphabet.IndexOf(c, StringComparison.Ordinal);
+            if (value < 0) throw new FormatException($"'{c}' is not a base32 character");
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                bytes.Add((byte)(buffer >> bits));
+                buffer &= (1 << bits) - 1;
+            }
+        }
+        return [.. bytes];
+    }
+}

@@ -1,0 +1,264 @@
+using Portal.Applications;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Money;
+using Portal.Domain.Schemes;
+
+namespace Portal.Tests.Domain;
+
+/// <summary>The application's sections, budget and activity answers: what the task list and the budget page show.</summary>
+public sealed class ApplicationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Scheme SamenDoen = DemoSchemes.Create(2026).Single(s => s.Slug == DemoSchemes.SamenDoen);
+
+    private static Application NewApplication() => new(Guid.NewGuid(), 1, "ar", Guid.NewGuid(), Now);
+
+    private static void DescribeAll(Application application) =>
+        application.DescribeActivity("Koken en praten", "Wij koken samen.", "Moeders uit Hatert", 25, "Zuid/Hatert",
+            new DateOnly(2026, 6, 14), null, "Posters in het buurthuis", Now);
+
+    [Fact]
+    public void A_new_application_is_a_draft_with_every_section_not_started_and_remembers_the_answer_language()
+    {
+        var application = NewApplication();
+
+        Assert.Equal(ApplicationStatus.Draft, application.Status);
+        Assert.Equal("ar", application.AnswerLanguage);
+        Assert.Equal(SectionStatus.NotStarted, application.ActivityStatus);
+        Assert.Equal(SectionStatus.NotStarted, application.BudgetStatus);
+    }
+
+    [Fact]
+    public void The_activity_is_in_progress_after_one_answer_and_done_when_all_but_the_end_date_are_answered()
+    {
+        var application = NewApplication();
+
+        application.DescribeActivity("Koken en praten", null, null, null, null, null, null, null, Now);
+        var afterOne = application.ActivityStatus;
+        DescribeAll(application);
+
+        Assert.Equal(SectionStatus.InProgress, afterOne);
+        Assert.Equal(SectionStatus.Done, application.ActivityStatus);
+        Assert.Null(application.EndsOn);
+    }
+
+    [Fact]
+    public void Blank_answers_count_as_not_answered_and_answers_are_stored_trimmed()
+    {
+        var application = NewApplication();
+
+        application.DescribeActivity("  Iftar voor de buurt  ", "   ", null, null, null, null, null, null, Now);
+
+        Assert.Equal("Iftar voor de buurt", application.Title);
+        Assert.Null(application.Description);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    [InlineData(100_001)]
+    public void A_number_of_participants_below_one_or_absurdly_high_is_refused(int participants)
+    {
+        var application = NewApplication();
+
+        var refusal = Assert.Throws<DomainException>(() =>
+            application.DescribeActivity("Titel", null, null, participants, null, null, null, null, Now));
+
+        Assert.Equal("Activity.Participants.Range", refusal.MessageKey);
+        Assert.Null(application.Title);
+    }
+
+    [Fact]
+    public void An_end_date_before_the_start_date_is_refused_and_the_same_day_is_accepted()
+    {
+        var application = NewApplication();
+
+        var refusal = Assert.Throws<DomainException>(() => application.DescribeActivity(null, null, null, null, null,
+            new DateOnly(2026, 6, 14), new DateOnly(2026, 6, 13), null, Now));
+        application.DescribeActivity(null, null, null, null, null, new DateOnly(2026, 6, 14), new DateOnly(2026, 6, 14), null, Now);
+
+        Assert.Equal("Activity.Dates.EndBeforeStart", refusal.MessageKey);
+        Assert.Equal(new DateOnly(2026, 6, 14), application.EndsOn);
+    }
+
+    [Fact]
+    public void An_unknown_neighbourhood_and_a_title_over_200_characters_are_refused()
+    {
+        var application = NewApplication();
+
+        var place = Assert.Throws<DomainException>(() =>
+            application.DescribeActivity(null, null, null, null, "Atlantis", null, null, null, Now));
+        var title = Assert.Throws<DomainException>(() =>
+            application.DescribeActivity(new string('a', 201), null, null, null, null, null, null, null, Now));
+
+        Assert.Equal("Organisation.Neighbourhood.Unknown", place.MessageKey);
+        Assert.Equal("Answer.TooLong", title.MessageKey);
+    }
+
+    [Fact]
+    public void Requested_is_the_costs_minus_own_money_and_other_funding_in_exact_cents()
+    {
+        var application = NewApplication();
+
+        application.AddCost(CostCategory.RoomHire, "Zaal", new Money(150_10), Now);
+        application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", new Money(300_20), Now);
+        application.AddCost(CostCategory.Publicity, null, new Money(0_01), Now);
+        application.SetFunding(new Money(50_00), new Money(100_30), Now);
+
+        Assert.Equal(new Money(450_31), application.TotalCosts);
+        Assert.Equal(new Money(300_01), application.Requested);
+    }
+
+    [Fact]
+    public void Requested_is_never_below_zero_when_other_money_covers_everything()
+    {
+        var application = NewApplication();
+        application.AddCost(CostCategory.Materials, null, Money.FromEuros(100), Now);
+
+        application.SetFunding(Money.FromEuros(80), Money.FromEuros(80), Now);
+
+        Assert.Equal(Money.Zero, application.Requested);
+        Assert.Equal(SectionStatus.InProgress, application.BudgetStatus);
+    }
+
+    [Fact]
+    public void The_budget_is_in_progress_with_funding_only_and_done_with_a_cost_row_and_something_to_ask()
+    {
+        var application = NewApplication();
+
+        application.SetFunding(Money.FromEuros(20), Money.Zero, Now);
+        var fundingOnly = application.BudgetStatus;
+        application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Now);
+
+        Assert.Equal(SectionStatus.InProgress, fundingOnly);
+        Assert.Equal(SectionStatus.Done, application.BudgetStatus);
+    }
+
+    [Fact]
+    public void Negative_funding_and_a_cost_of_zero_are_refused_and_change_nothing()
+    {
+        var application = NewApplication();
+        application.SetFunding(Money.FromEuros(10), Money.FromEuros(5), Now);
+
+        var funding = Assert.Throws<DomainException>(() => application.SetFunding(new Money(-1), Money.Zero, Now));
+        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, null, Money.Zero, Now));
+
+        Assert.Equal("Money.Negative", funding.MessageKey);
+        Assert.Equal("Budget.Amount.Positive", cost.MessageKey);
+        Assert.Equal(Money.FromEuros(10), application.OwnContribution);
+        Assert.Empty(application.BudgetLines);
+    }
+
+    [Fact]
+    public void Removing_a_cost_row_lowers_the_total_and_removing_it_twice_changes_nothing_more()
+    {
+        var application = NewApplication();
+        var room = application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Now);
+        application.AddCost(CostCategory.Materials, "Verf", Money.FromEuros(40), Now);
+
+        application.RemoveCost(room.Id, Now);
+        application.RemoveCost(room.Id, Now);
+
+        Assert.Equal(Money.FromEuros(40), application.TotalCosts);
+    }
+
+    [Fact]
+    public void Attachments_are_done_without_documents_up_to_the_small_amount_and_not_started_above_it()
+    {
+        var small = NewApplication();
+        small.AddCost(CostCategory.RoomHire, null, Money.FromEuros(1_000), Now);
+        var large = NewApplication();
+        large.AddCost(CostCategory.RoomHire, null, Money.FromEuros(1_001), Now);
+
+        Assert.Equal(SectionStatus.Done, small.AttachmentsStatus(SamenDoen));
+        Assert.Equal(SectionStatus.NotStarted, large.AttachmentsStatus(SamenDoen));
+    }
+
+    [Theory]
+    [InlineData(99, "Budget.BelowMinimum")]
+    [InlineData(100, null)]
+    [InlineData(2_500, null)]
+    [InlineData(3_000, "Budget.AboveMaximum")]
+    public void The_requested_amount_is_checked_against_the_schemes_minimum_and_maximum(long euros, string? problem) =>
+        Assert.Equal(problem, SamenDoen.CheckRequestedAmount(Money.FromEuros(euros)));
+
+    [Fact]
+    public void A_sent_application_cannot_be_changed()
+    {
+        var application = NewApplication();
+        DescribeAll(application);
+        application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Now);
+        application.Submit(SamenDoen, declarationAccepted: true, "NIJ-2026-00001", Guid.NewGuid(), Now);
+
+        var describe = Assert.Throws<DomainException>(() => DescribeAll(application));
+        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, null, Money.FromEuros(1), Now));
+        var funding = Assert.Throws<DomainException>(() => application.SetFunding(Money.FromEuros(1), Money.Zero, Now));
+
+        Assert.All(new[] { describe, cost, funding }, e => Assert.Equal("Application.NotDraft", e.MessageKey));
+    }
+
+    [Theory]
+    [InlineData("2026-06-14", 2026, 6, 14)]
+    [InlineData("14-06-2026", 2026, 6, 14)]
+    [InlineData("14-6-2026", 2026, 6, 14)]
+    [InlineData("14/06/2026", 2026, 6, 14)]
+    [InlineData(" 14.06.2026 ", 2026, 6, 14)]
+    [InlineData("١٤-٠٦-٢٠٢٦", 2026, 6, 14)]
+    public void Dates_are_read_from_a_date_picker_and_as_typed_by_hand(string typed, int year, int month, int day)
+    {
+        Assert.True(TypedAnswers.TryParseDate(typed, out var date, out var error), error);
+        Assert.Equal(new DateOnly(year, month, day), date);
+    }
+
+    [Theory]
+    [InlineData("morgen")]
+    [InlineData("31-02-2026")]
+    [InlineData("06-14-2026")]
+    [InlineData("14-06-226")]
+    public void A_date_that_cannot_be_read_is_refused_with_the_format_to_use(string typed)
+    {
+        Assert.False(TypedAnswers.TryParseDate(typed, out _, out var error));
+        Assert.Equal("Activity.Dates.Invalid", error);
+    }
+
+    [Theory]
+    [InlineData("25", 25, null)]
+    [InlineData(" ٢٥ ", 25, null)]
+    [InlineData("", null, null)]
+    [InlineData("abc", null, "Activity.Participants.NotANumber")]
+    [InlineData("12,5", null, "Activity.Participants.NotANumber")]
+    [InlineData("-3", null, "Activity.Participants.Range")]
+    public void Participants_are_read_as_a_whole_number(string typed, int? count, string? error)
+    {
+        Assert.Equal(error is null, TypedAnswers.TryParseCount(typed, out var read, out var key));
+        Assert.Equal(count, read);
+        Assert.Equal(error, key);
+    }
+
+    [Theory]
+    [InlineData("١٢٥٠٫٥٠", 125050)]
+    [InlineData("€ 1.250", 125000)]
+    public void Amounts_in_Arabic_digits_are_read_too(string typed, long cents)
+    {
+        Assert.True(TypedAnswers.TryParseMoney(typed, emptyIsZero: false, out var amount, out var error), error);
+        Assert.Equal(new Money(cents), amount);
+    }
+
+    [Theory]
+    [InlineData(125050, "nl", "1250,50")]
+    [InlineData(125050, "en", "1250.50")]
+    [InlineData(125000, "nl", "1250")]
+    [InlineData(0, "nl", "")]
+    public void An_amount_put_back_into_a_field_has_no_thousands_separator_so_it_is_never_ambiguous(long cents, string language, string shown)
+    {
+        var text = TypedAnswers.ForEditing(new Money(cents), new System.Globalization.CultureInfo(language));
+
+        Assert.Equal(shown, text);
+        if (cents > 0)
+        {
+            Assert.True(TypedAnswers.TryParseMoney(text, emptyIsZero: false, out var again, out _));
+            Assert.Equal(new Money(cents), again);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Money;
+using Portal.Domain.Organisations;
+using Portal.Domain.Schemes;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// Organisations and applications built through the domain, the way the application pages build them, and saved
+/// directly: tests of later steps need not click through the earlier ones.
+/// </summary>
+public static class TestApplications
+{
+    /// <summary>An informal group in Hatert, paid through a host organisation: complete, so it may submit.</summary>
+    public static async Task<Organisation> OrganisationAsync(TestDatabase database, Guid memberId, string name = "Moedergroep Hatert",
+        params Guid[] otherMembers)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var organisation = new Organisation(name, OrganisationKind.InformalGroup, memberId, now);
+        organisation.Describe(OrganisationKind.InformalGroup, "Moeders uit de buurt die samen koken", "Zuid/Hatert", "Amina", "06 1234 5678", true);
+        organisation.PayThroughHost("Stichting Buurtwerk Zuid", "Karin de Vries", "karin@buurtwerk.example", agreementConfirmed: true);
+        foreach (var other in otherMembers) organisation.AddMember(other, now);
+        await using var db = database.NewContext();
+        await DemoData.SeedSchemesAsync(db, new SystemClock());
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return organisation;
+    }
+
+    /// <summary>
+    /// A draft for "Kleine subsidie Samen Doen" (no documents up to € 1,000). <paramref name="complete"/> fills in the
+    /// activity and one cost row of <paramref name="costEuros"/>; otherwise only the title is given.
+    /// </summary>
+    public static async Task<Application> DraftAsync(TestDatabase database, Organisation organisation, long costEuros = 800,
+        bool complete = true, DateTimeOffset? at = null, string scheme = DemoSchemes.SamenDoen)
+    {
+        var now = at ?? DateTimeOffset.UtcNow;
+        await using var db = database.NewContext();
+        var schemeId = await db.Schemes.Where(s => s.Slug == scheme).Select(s => s.Id).SingleAsync();
+        var application = new Application(organisation.Id, schemeId, "nl", organisation.Members[0].UserId, now);
+        if (complete)
+        {
+            application.DescribeActivity("Kookavond voor moeders", "Wij koken samen en praten over opvoeden in twee culturen.",
+                "Moeders uit Hatert en hun kinderen", 25, "Zuid/Hatert", DateOnly.FromDateTime(now.UtcDateTime).AddDays(30), null,
+                "Iedereen mag aanschuiven. Wij hangen een poster op in het buurthuis.", now);
+            application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", Money.FromEuros(costEuros), now);
+        }
+        else
+        {
+            application.DescribeActivity("Kookavond voor moeders", null, null, null, null, null, null, null, now);
+        }
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        return application;
+    }
+
+    /// <summary>A submitted application, submitted through the domain (reference given, not from the sequence).</summary>
+    public static async Task<Application> SubmittedAsync(TestDatabase database, Organisation organisation, string reference = "NIJ-2026-00042")
+    {
+        var draft = await DraftAsync(database, organisation);
+        await using var db = database.NewContext();
+        var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Events).SingleAsync(a => a.Id == draft.Id);
+        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
+        application.Submit(scheme, declarationAccepted: true, reference, organisation.Members[0].UserId, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return application;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Applications;
+
+namespace Portal.Applications;
+
+/// <summary>How an application's names, dates and states read on a page or in an email, in the current language.</summary>
+public static class ApplicationDisplay
+{
+    /// <summary>The scheme's name in the current language (resource "Scheme.{slug}.Name"), or its slug while that text is missing.</summary>
+    public static string SchemeName(IStringLocalizer text, string slug)
+    {
+        var name = text[$"Scheme.{slug}.Name"];
+        return name.ResourceNotFound ? slug : name.Value;
+    }
+
+    /// <summary>The group's own title for its activity, or the scheme's name while it has none.</summary>
+    public static string Title(IStringLocalizer text, Application application, string schemeSlug) =>
+        string.IsNullOrWhiteSpace(application.Title) ? SchemeName(text, schemeSlug) : application.Title;
+
+    /// <summary>"14 mei 2026", "14 May 2026", "14 مايو 2026": the Gregorian calendar in every language.</summary>
+    public static string Date(DateOnly day) => Date(day, CultureInfo.CurrentUICulture);
+
+    public static string Date(DateOnly day, CultureInfo culture) => day.ToString("d MMMM yyyy", culture);
+
+    /// <summary>A moment as the calendar day in Nijmegen.</summary>
+    public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(ApplicationTime.Local(moment).DateTime));
+
+    /// <summary>"Zuid/Hatert" as people read it: "Hatert (Zuid)"; a whole district stays as it is.</summary>
+    public static string Neighbourhood(string value) =>
+        value.Split('/') is [var district, var neighbourhood] ? $"{neighbourhood} ({district})" : value;
+
+    /// <summary>The resource key of a status in plain words, e.g. "Verstuurd", "Wordt beoordeeld" (SubmissionText).</summary>
+    public static string StatusKey(ApplicationStatus status) => $"Status.Name.{status}";
+}

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Organisations;
+using Portal.Domain.Schemes;
+
+namespace Portal.Applications;
+
+public enum SubmitOutcome
+{
+    NotFound,
+    /// <summary>This request submitted it: one reference taken, one email in the outbox.</summary>
+    Submitted,
+    /// <summary>It was submitted before (a double click, a resubmitted form, another tab): nothing changed.</summary>
+    AlreadySubmitted,
+    /// <summary>Something is missing; nothing changed and no reference was used.</summary>
+    Incomplete,
+    DeclarationMissing,
+}
+
+/// <summary>What an application still needs, and the page where the applicant can add it.</summary>
+public sealed record MissingItem(string MessageKey, string Link);
+
+/// <summary>
+/// Submits an application exactly once. In one transaction: lock the application's row, read it, take the next
+/// reference from the database sequence, submit, put the confirmation email in the outbox, save (with the xmin check).
+/// A second request waits for the lock, then finds the application submitted and changes nothing.
+/// </summary>
+public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, IClock clock,
+    SubmissionEmails emails)
+{
+    private static readonly string[] ActivityQuestions = ["title", "description", "for-whom", "participants", "where", "when", "join"];
+
+    public async Task<SubmitOutcome> SubmitAsync(ClaimsPrincipal user, Guid applicationId, bool declarationAccepted,
+        Func<Application, string> statusLink)
+    {
+        if (await users.GetUserAsync(user) is not { } submitter) return SubmitOutcome.NotFound;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Lock first, read after: whoever comes second waits here until the first has committed, then reads "Submitted".
+        await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "Applications" WHERE "Id" = {applicationId} FOR UPDATE""");
+        if (await access.ApplicationAsync(user, applicationId) is not { } application) return SubmitOutcome.NotFound;
+        if (application.Status != ApplicationStatus.Draft) return SubmitOutcome.AlreadySubmitted;
+
+        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == application.OrganisationId);
+        if (Missing(application, scheme, organisation, "").Count > 0) return SubmitOutcome.Incomplete;
+        if (!declarationAccepted) return SubmitOutcome.DeclarationMissing;
+
+        var now = clock.UtcNow;
+        var number = await db.Database
+            .SqlQuery<long>($"""SELECT nextval('"ApplicationReferenceNumbers"') AS "Value" """)
+            .SingleAsync();
+        application.Submit(scheme, declarationAccepted, ReferenceNumber.Format(now.Year, number), submitter.Id, now);
+        emails.Submitted(submitter, application, scheme, statusLink(application));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Only a writer that ignores the row lock gets here; nothing of this request is saved.
+            return SubmitOutcome.AlreadySubmitted;
+        }
+        await transaction.CommitAsync();
+        return SubmitOutcome.Submitted;
+    }
+
+    /// <summary>What is missing before submitting, each with a link to the page where it is answered.</summary>
+    public static IReadOnlyList<MissingItem> Missing(Application application, Scheme scheme, Organisation organisation, string returnUrl)
+    {
+        var id = application.Id;
+        var back = returnUrl.Length > 0 ? "?returnUrl=" + returnUrl : "";
+        var items = new List<MissingItem>();
+        if (!organisation.IsComplete) items.Add(new("Check.Missing.Organisation", OrganisationLink(organisation, back)));
+        foreach (var key in application.MissingForSubmission(scheme))
+        {
+            var link = key switch
+            {
+                "Submit.Missing.Activity" => $"/applications/{id}/activity/{FirstUnanswered(application)}{back}",
+                "Submit.Missing.Attachments" => $"/applications/{id}/attachments",
+                _ => $"/applications/{id}/budget{back}",
+            };
+            items.Add(new(key, link));
+        }
+        return items;
+    }
+
+    public static string OrganisationLink(Organisation organisation, string back) => $"/organisation/{organisation.Id}{back}";
+
+    private static string FirstUnanswered(Application a)
+    {
+        object?[] answers = [a.Title, a.Description, a.ForWhom, a.ParticipantCount, a.Neighbourhood, a.StartsOn, a.HowOthersJoin];
+        var index = Array.FindIndex(answers, answer => answer is null);
+        return ActivityQuestions[Math.Max(0, index)];
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Portal.Domain.Money;
+
+namespace Portal.Applications;
+
+/// <summary>
+/// Reads what people type into number, date and amount fields, the way they type it: Arabic-Indic digits, a date as
+/// 14-06-2026 when the browser has no date picker. Each refusal returns a resource key with a plain explanation.
+/// </summary>
+public static class TypedAnswers
+{
+    private static readonly string[] DateFormats =
+        ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy", "d.M.yyyy", "d M yyyy", "d-M-yy", "d/M/yy"];
+
+    /// <summary>Arabic-Indic (٠١٢) and Persian (۰۱۲) digits become 0–9; the Arabic decimal and group signs become , and .</summary>
+    public static string Normalise(string? typed)
+    {
+        if (string.IsNullOrEmpty(typed)) return "";
+        var chars = typed.Trim().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                >= '\u0660' and <= '\u0669' => (char)('0' + chars[i] - '\u0660'),
+                >= '\u06F0' and <= '\u06F9' => (char)('0' + chars[i] - '\u06F0'),
+                '\u066B' => ',',
+                '\u066C' => '.',
+                _ => chars[i],
+            };
+        }
+        return new string(chars);
+    }
+
+    /// <summary>Empty is "not answered yet" (null); anything else must be a whole number.</summary>
+    public static bool TryParseCount(string? typed, out int? count, out string? errorKey)
+    {
+        count = null;
+        errorKey = null;
+        var text = Normalise(typed).Replace(" ", "", StringComparison.Ordinal);
+        if (text.Length == 0) return true;
+        if (text.StartsWith('-') && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            errorKey = "Activity.Participants.Range";
+            return false;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            errorKey = "Activity.Participants.NotANumber";
+            return false;
+        }
+        count = value;
+        return true;
+    }
+
+    /// <summary>A date from a date picker (2026-06-14) or typed by hand (14-06-2026, 14/6/2026). Empty is null.</summary>
+    public static bool TryParseDate(string? typed, out DateOnly? date, out string? errorKey)
+    {
+        date = null;
+        errorKey = null;
+        var text = Normalise(typed);
+        if (text.Length == 0) return true;
+        // A year outside this range is a typing error ("14-6-226"), not a plan.
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            && value.Year is >= 2000 and <= 2100)
+        {
+            date = value;
+            return true;
+        }
+        errorKey = "Activity.Dates.Invalid";
+        return false;
+    }
+
+    /// <summary>An amount as people type it; <paramref name="emptyIsZero"/> for fields such as "own contribution".</summary>
+    public static bool TryParseMoney(string? typed, bool emptyIsZero, out Money amount, out string? errorKey)
+    {
+        var text = Normalise(typed);
+        if (emptyIsZero && text.Length == 0)
+        {
+            amount = Money.Zero;
+            errorKey = null;
+            return true;
+        }
+        return MoneyParser.TryParse(text, out amount, out errorKey);
+    }
+
+    /// <summary>An amount to put back into a field for editing: no thousands separator, so it can never be read as ambiguous.</summary>
+    public static string ForEditing(Money amount, CultureInfo culture)
+    {
+        if (amount.Cents == 0) return "";
+        var euros = (amount.Cents / 100).ToString(CultureInfo.InvariantCulture);
+        if (amount.Cents % 100 == 0) return euros;
+        var separator = culture.TwoLetterISOLanguageName == "nl" ? "," : ".";
+        return euros + separator + (amount.Cents % 100).ToString("00", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The same answer however it was typed: line endings and outer spaces do not count as a change.</summary>
+    public static string Canonical(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+}

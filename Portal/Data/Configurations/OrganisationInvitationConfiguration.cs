@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Organisations;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfiguration<OrganisationInvitation>
+{
+    public void Configure(EntityTypeBuilder<OrganisationInvitation> invitation)
+    {
+        invitation.ToTable("OrganisationInvitations");
+        invitation.HasKey(i => i.Id);
+        invitation.Property(i => i.Email).HasMaxLength(320).IsRequired();
+        invitation.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        invitation.HasIndex(i => i.TokenHash).IsUnique();
+        invitation.HasIndex(i => i.OrganisationId);
+        invitation.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        invitation.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.AcceptedBy).OnDelete(DeleteBehavior.SetNull);
+    }
+}

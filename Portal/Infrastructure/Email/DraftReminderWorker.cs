@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Infrastructure.Email;
+
+/// <summary>
+/// Once a draft has been untouched for 14 days, its organisation's members get ONE reminder that offers a coach.
+/// Drafts are claimed with FOR UPDATE SKIP LOCKED and marked in the same transaction as the emails are put in the
+/// outbox, so two nodes never both remind, and a second run finds nothing to do.
+/// </summary>
+public sealed class DraftReminderWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DraftReminderWorker> logger,
+    IClock? clock = null) : BackgroundService
+{
+    private const int BatchSize = 50;
+
+    private TimeSpan Interval => configuration.GetValue("Reminders:Interval", TimeSpan.FromHours(1));
+
+    /// <summary>Where the links in the email point (a background job has no request to take the address from).</summary>
+    private string PortalUrl => (configuration["Reminders:PortalUrl"] ?? "http://localhost:5080").TrimEnd('/');
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A short first wait keeps start-up quick; after that, once every interval.
+        var wait = Interval < TimeSpan.FromMinutes(1) ? Interval : TimeSpan.FromMinutes(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(wait, stoppingToken);
+                while (await SendDueAsync(stoppingToken) == BatchSize) { }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Draft reminders could not be sent");
+            }
+            wait = Interval;
+        }
+    }
+
+    /// <returns>How many drafts were reminded about.</returns>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PortalDbContext>();
+        var time = clock ?? services.GetRequiredService<IClock>();
+        var now = time.UtcNow;
+        var untouchedSince = now - TimeSpan.FromDays(14);
+        var emails = new SubmissionEmails(new EmailOutbox(db, time), services.GetRequiredService<PortalText>(),
+            services.GetRequiredService<IOptions<HelpContactOptions>>().Value);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var drafts = await db.Applications.FromSqlInterpolated($"""
+            SELECT *, xmin FROM "Applications"
+            WHERE "Status" = {nameof(ApplicationStatus.Draft)} AND "DraftReminderSentAt" IS NULL AND "UpdatedAt" <= {untouchedSince}
+            ORDER BY "UpdatedAt"
+            LIMIT {BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        drafts = drafts.Where(d => d.NeedsDraftReminder(now)).ToList();
+        if (drafts.Count == 0) return 0;
+
+        var organisationIds = drafts.Select(d => d.OrganisationId).Distinct().ToList();
+        var members = await db.Organisations.AsNoTracking()
+            .Where(o => organisationIds.Contains(o.Id))
+            .SelectMany(o => o.Members.Select(m => new { OrganisationId = o.Id, m.UserId }))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.OrganisationId, User = u })
+            .ToListAsync(cancellationToken);
+        var schemes = await db.Schemes.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Slug, cancellationToken);
+
+        foreach (var draft in drafts)
+        {
+            foreach (var member in members.Where(m => m.OrganisationId == draft.OrganisationId && m.User.Email is not null))
+                emails.DraftReminder(member.User, draft, schemes[draft.SchemeId], $"{PortalUrl}/applications/{draft.Id}", $"{PortalUrl}/help");
+            draft.DraftReminderSent(now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Reminded {Count} organisation(s) of a draft untouched for 14 days", drafts.Count);
+        return drafts.Count;
+    }
+}

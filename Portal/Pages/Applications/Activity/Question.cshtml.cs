@@ -1,0 +1,194 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Htmx;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Applications.Activity;
+
+/// <summary>
+/// One question about the activity. Saves on every plain POST and, with htmx, on every change (autosave).
+/// Two tabs: the form carries the version it was read at and the answer it started from; when both changed
+/// since, nothing is overwritten and the user chooses which version to keep.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
+{
+    public enum Outcome { Saved, Unchanged, Invalid, Conflict, NotDraft }
+
+    [BindProperty] public ActivityInput Input { get; set; } = new();
+    /// <summary>The application's row version (xmin) when this form was filled in.</summary>
+    [BindProperty] public uint? Version { get; set; }
+    /// <summary>The stored answer this form started from (see <see cref="ActivityQuestion.Stored"/>).</summary>
+    [BindProperty] public string? Original { get; set; }
+    /// <summary>"next" (save and continue) or "later" (save and go back to the task list).</summary>
+    [BindProperty] public string? Then { get; set; }
+    /// <summary>After a conflict: "mine" keeps what the user typed, "theirs" keeps what was saved.</summary>
+    [BindProperty] public string? Resolve { get; set; }
+    [BindProperty] public uint? ConflictVersion { get; set; }
+
+    /// <summary>The path of a page whose typed text the server saved: the browser may forget its copy (site.js, keep-draft).</summary>
+    [TempData] public string? DraftSaved { get; set; }
+
+    public Application Application { get; private set; } = default!;
+    public ActivityQuestion Question { get; private set; } = default!;
+    public string SchemeName { get; private set; } = "";
+    public ActivityConflict? Conflict { get; private set; }
+    public string? StatusMessage { get; private set; }
+    public bool StatusIsError { get; private set; }
+    /// <summary>This request saved the answer: the browser may forget its copy of the typed text.</summary>
+    public bool JustSaved { get; private set; }
+    public bool IsReadOnly => Application.Status != ApplicationStatus.Draft;
+    public string PagePath => $"/applications/{Application.Id}/activity/{Question.Slug}";
+    public string TaskListPath => $"/applications/{Application.Id}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string question)
+    {
+        if (!await LoadAsync(id, question)) return NotFound();
+        Input = ActivityInput.From(Application);
+        Version = Application.Version;
+        Original = Question.Stored(ActivityAnswers.Of(Application));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string question)
+    {
+        if (!await LoadAsync(id, question)) return NotFound();
+        if (Resolve == "theirs") return Redirect(PagePath);
+        switch (await SaveAsync(id))
+        {
+            case Outcome.Invalid:
+            case Outcome.NotDraft:
+                return Page();
+            case Outcome.Conflict:
+                // The summary at the top links to the two versions below the field.
+                ModelState.AddModelError(nameof(Conflict), text["Conflict.Summary"]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            default:
+                DraftSaved = PagePath;
+                var next = Then == "later" || Question.Next is null
+                    ? TaskListPath
+                    : $"/applications/{id}/activity/{Question.Next.Slug}";
+                return Redirect(next);
+        }
+    }
+
+    /// <summary>htmx: saves this question's answer and returns the status fragment (#autosave-status).</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string question)
+    {
+        if (!Request.IsHtmxNonBoosted()) return await OnPostAsync(id, question);
+        if (!await LoadAsync(id, question)) return NotFound();
+        Response.Headers.Vary = "HX-Request";
+        var outcome = await SaveAsync(id);
+        switch (outcome)
+        {
+            case Outcome.Saved:
+                StatusMessage = text["Answer.SavedAt", LocalTime(Application.UpdatedAt)];
+                JustSaved = true;
+                break;
+            case Outcome.Invalid:
+            case Outcome.NotDraft:
+                StatusMessage = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+                StatusIsError = true;
+                break;
+        }
+        return Partial("_AutosaveStatus", this);
+    }
+
+    private async Task<Outcome> SaveAsync(Guid id)
+    {
+        if (IsReadOnly)
+        {
+            ModelState.AddModelError("", text["Application.NotDraft"]);
+            return Outcome.NotDraft;
+        }
+        // Two attempts: if another save slipped in between reading and writing, read again and decide again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = ActivityAnswers.Of(Application);
+            var errors = Question.TryRead(Input, current, out var updated);
+            foreach (var (field, key) in errors) ModelState.AddModelError($"Input.{field}", text[key]);
+            if (errors.Count > 0) return Outcome.Invalid;
+
+            var stored = Question.Stored(current);
+            var typed = Question.Stored(updated);
+            if (typed == stored)
+            {
+                Version = Application.Version;
+                Original = stored;
+                return Outcome.Unchanged;
+            }
+            var chosenMine = Resolve == "mine" && ConflictVersion == Application.Version;
+            if (!chosenMine && Version != Application.Version && stored != TypedAnswers.Canonical(Original))
+            {
+                Conflict = new ActivityConflict(Display(current), Display(updated), Application.Version);
+                return Outcome.Conflict;
+            }
+
+            try
+            {
+                updated.ApplyTo(Application, clock.UtcNow);
+            }
+            catch (DomainException e)
+            {
+                var message = text[e.MessageKey].Value;
+                if (e.MessageKey == "Answer.TooLong" && Question.MaxLength is { } max) message += " " + text["Answer.MaxLength", max];
+                ModelState.AddModelError($"Input.{Question.FieldFor(e.MessageKey)}", message);
+                return Outcome.Invalid;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+                Version = Application.Version;
+                Original = typed;
+                return Outcome.Saved;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 2)
+            {
+                db.ChangeTracker.Clear();
+                if (!await LoadAsync(id, Question.Slug)) throw;
+            }
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, string slug)
+    {
+        if (ActivityQuestion.Find(slug) is not { } question) return false;
+        if (await access.ApplicationAsync(User, id) is not { } application) return false;
+        Question = question;
+        Application = application;
+        var scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        SchemeName = ApplicationDisplay.SchemeName(text, scheme.Slug);
+        return true;
+    }
+
+    /// <summary>An answer as the applicant reads it, for the conflict choice.</summary>
+    public string Display(ActivityAnswers answers)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var value = Question.Slug switch
+        {
+            "participants" => answers.ParticipantCount?.ToString("N0", culture),
+            "where" => answers.Neighbourhood is { } n ? ApplicationDisplay.Neighbourhood(n) : null,
+            "when" => answers.StartsOn is { } start
+                ? answers.EndsOn is { } end && end != start ? $"{start.ToString("D", culture)} – {end.ToString("D", culture)}" : start.ToString("D", culture)
+                : null,
+            _ => Question.Stored(answers),
+        };
+        return string.IsNullOrWhiteSpace(value) ? text["Conflict.Empty"] : value;
+    }
+
+    public static string LocalTime(DateTimeOffset moment) => ApplicationTime.Local(moment).ToString("HH:mm", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Both versions of one answer: what was saved meanwhile (theirs) and what this user typed (yours).</summary>
+public sealed record ActivityConflict(string Theirs, string Yours, uint CurrentVersion);

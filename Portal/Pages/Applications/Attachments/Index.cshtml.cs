@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Schemes;
+using Portal.Infrastructure.Files;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Applications.Attachments;
+
+/// <summary>
+/// The attachments the scheme asks for at the requested amount (none for small amounts). Every refusal says why and
+/// shows the page again with the files already uploaded.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+// Let an oversized file reach the handler, which refuses it in plain words (the 10 and 25 MB rules are checked there).
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
+{
+    public const long MaxRequestBytes = 30 * 1024 * 1024;
+
+    [BindProperty] public DocumentKind? Kind { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public Application Application { get; private set; } = default!;
+    public Scheme Scheme { get; private set; } = default!;
+    public IReadOnlyList<DocumentKind> Required { get; private set; } = [];
+    public IReadOnlyList<Attachment> Others { get; private set; } = [];
+    public long TotalBytes => Application.Attachments.Sum(a => a.SizeBytes);
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Done = done is "added" or "removed" ? done : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var field = $"Upload.{Kind}";
+        if (Application.Status != ApplicationStatus.Draft) return Refuse("", text["Attachment.Error.NotDraft"]);
+        if (Kind is not { } kind || !Required.Contains(kind)) return Refuse("", text["Attachment.Error.Kind"]);
+        if (Upload is null) return Refuse(field, text["Attachment.Error.NoFile"]);
+        if (Upload.Length > FileInspector.MaxFileBytes)
+            return Refuse(field, text["Attachment.Error.TooLarge", Size(Upload.Length)]);
+        if (TotalBytes + Upload.Length > FileInspector.MaxApplicationBytes)
+            return Refuse(field, text["Attachment.Error.TotalTooLarge", Size(Math.Max(0, FileInspector.MaxApplicationBytes - TotalBytes))]);
+
+        byte[] content;
+        await using (var stream = Upload.OpenReadStream())
+        using (var buffer = new MemoryStream((int)Upload.Length))
+        {
+            await stream.CopyToAsync(buffer);
+            content = buffer.ToArray();
+        }
+        var inspection = FileInspector.Inspect(Upload.FileName, content);
+        if (!inspection.Accepted) return Refuse(field, text[inspection.RefusalKey!]);
+
+        // Metadata and bytes in one SaveChanges: a file is never half stored.
+        var attachment = Application.Attach(kind, FileInspector.SafeFileName(Upload.FileName), inspection.ContentType!, content.LongLength,
+            access.UserId(User)!.Value, clock.UtcNow);
+        db.Add(attachment);
+        db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = content });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ReloadAndRefuseAsync(id, field, "Attachment.Error.ChangedMeanwhile");
+        }
+        return Redirect($"/applications/{id}/attachments?done=added");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid attachmentId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Application.Status != ApplicationStatus.Draft) return Refuse("", text["Attachment.Error.NotDraft"]);
+        if (Application.Attachments.All(a => a.Id != attachmentId)) return Redirect($"/applications/{id}/attachments");
+        try
+        {
+            Application.RemoveAttachment(attachmentId, clock.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ReloadAndRefuseAsync(id, "", "Attachment.Error.ChangedMeanwhile");
+        }
+        catch (DomainException e)
+        {
+            return Refuse("", text[e.MessageKey]);
+        }
+        return Redirect($"/applications/{id}/attachments?done=removed");
+    }
+
+    /// <summary>"2,4 MB", "120 kB": sizes as people read them, in the page's language.</summary>
+    public static string Size(long bytes)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        return bytes >= 1024 * 1024
+            ? (bytes / (1024d * 1024)).ToString("0.#", culture) + " MB"
+            : Math.Max(1, (long)Math.Ceiling(bytes / 1024d)).ToString(culture) + " kB";
+    }
+
+    private PageResult Refuse(string field, string message)
+    {
+        ModelState.AddModelError(field, message);
+        return Page();
+    }
+
+    private async Task<IActionResult> ReloadAndRefuseAsync(Guid id, string field, string key)
+    {
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id)) return NotFound();
+        return Refuse(field, text[key]);
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.ApplicationAsync(User, id) is not { } application) return false;
+        Application = application;
+        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Required = Scheme.RequiredDocuments(application.Requested);
+        Others = application.Attachments.Where(a => !Required.Contains(a.Kind)).OrderBy(a => a.UploadedAt).ToList();
+        return true;
+    }
+}

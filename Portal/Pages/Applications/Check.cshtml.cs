@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Organisations;
+using Portal.Domain.Schemes;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Applications;
+
+/// <summary>Check your answers: everything on one page with change links, then the declaration and the one submit button.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, IClock clock,
+    EmailOutbox outbox, PortalText text, IOptions<HelpContactOptions> help) : PageModel
+{
+    /// <summary>Only the three declarations bind: a forged "Status" or "Reference" field has nothing to bind to.</summary>
+    [BindProperty] public DeclarationInput Input { get; set; } = new();
+
+    public Application Application { get; private set; } = default!;
+    public Scheme Scheme { get; private set; } = default!;
+    public Organisation Organisation { get; private set; } = default!;
+    public IReadOnlyList<MissingItem> Missing { get; private set; } = [];
+    public IReadOnlyList<DocumentKind> RequiredDocuments { get; private set; } = [];
+    public string ReturnHere => $"/applications/{Application.Id}/check";
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Application.Status != ApplicationStatus.Draft) return Redirect($"/applications/{id}/status");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var submit = new SubmitApplication(db, access, users, clock, new SubmissionEmails(outbox, text, help.Value));
+        var outcome = await submit.SubmitAsync(User, id, Input.AllAccepted,
+            application => Url.Page("/Applications/Status", null, new { id = application.Id }, Request.Scheme)!);
+        switch (outcome)
+        {
+            case SubmitOutcome.NotFound:
+                return NotFound();
+            case SubmitOutcome.Submitted:
+            case SubmitOutcome.AlreadySubmitted:
+                return Redirect($"/applications/{id}/confirmation");
+            case SubmitOutcome.DeclarationMissing:
+                var first = !Input.TrueAndComplete ? nameof(Input.TrueAndComplete)
+                    : !Input.WillReport ? nameof(Input.WillReport) : nameof(Input.MayBeChecked);
+                ModelState.AddModelError($"{nameof(Input)}.{first}", text["Check.Declaration.Required"]);
+                break;
+        }
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id)) return NotFound();
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.ApplicationAsync(User, id) is not { } application) return false;
+        Application = application;
+        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId);
+        RequiredDocuments = Scheme.RequiredDocuments(application.Requested);
+        Missing = SubmitApplication.Missing(application, Scheme, Organisation, ReturnHere);
+        return true;
+    }
+
+    public sealed class DeclarationInput
+    {
+        public bool TrueAndComplete { get; set; }
+        public bool WillReport { get; set; }
+        public bool MayBeChecked { get; set; }
+        public bool AllAccepted => TrueAndComplete && WillReport && MayBeChecked;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Schemes;
+using Portal.Infrastructure;
+
+namespace Portal.Pages.Applications;
+
+/// <summary>Where an application stands: a timeline of what happened and what comes next, the contact person and the messages.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IOptions<HelpContactOptions> help) : PageModel
+{
+    public Application Application { get; private set; } = default!;
+    public Scheme Scheme { get; private set; } = default!;
+    public HelpContactOptions Help => help.Value;
+    public IReadOnlyList<TimelineStep> Timeline { get; private set; } = [];
+    public bool CanWithdraw { get; private set; }
+    public bool Withdrawn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool withdrawn = false)
+    {
+        if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();
+        Application = application;
+        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Timeline = TimelineStep.For(application, Scheme);
+        CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
+        Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
+        return Page();
+    }
+}
+
+/// <summary>One line of the status timeline: something that happened (with its date) or a step still to come.</summary>
+public sealed record TimelineStep(string TextKey, DateTimeOffset? On, bool Upcoming, DateOnly? Due = null)
+{
+    public static IReadOnlyList<TimelineStep> For(Application application, Scheme scheme)
+    {
+        var steps = new List<TimelineStep>();
+        ApplicationStatus? previous = null;
+        foreach (var e in application.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id))
+        {
+            // A proposed decision is the municipality's internal step: for the applicant it is still "in review".
+            var shown = e.Status == ApplicationStatus.DecisionProposed ? ApplicationStatus.InReview : e.Status;
+            if (shown == previous) continue;
+            steps.Add(new($"Status.Event.{shown}", e.OccurredAt, Upcoming: false));
+            previous = shown;
+        }
+
+        var status = application.Status;
+        if (status == ApplicationStatus.Withdrawn || ApplicationStateMachine.IsDecided(status)) return steps;
+        if (status == ApplicationStatus.Draft) steps.Add(new("Status.Upcoming.Submit", null, Upcoming: true));
+        if (status is ApplicationStatus.Draft or ApplicationStatus.Submitted) steps.Add(new("Status.Upcoming.Review", null, Upcoming: true));
+        if (status != ApplicationStatus.InformationRequested) steps.Add(new("Status.Upcoming.Questions", null, Upcoming: true));
+        steps.Add(application.DecisionDueOn(scheme) is { } due
+            ? new("Status.Upcoming.Decision", null, Upcoming: true, due)
+            : new("Status.Upcoming.DecisionLater", null, Upcoming: true));
+        return steps;
+    }
+}

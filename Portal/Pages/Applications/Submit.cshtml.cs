@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Accounts;
+
+namespace Portal.Pages.Applications;
+
+/// <summary>
+/// "/applications/{id}/submit" is where people expect submitting to be: it forwards to the check page, which holds the
+/// declaration and the one submit button (so every answer is seen once more before sending).
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class SubmitModel : PageModel
+{
+    public IActionResult OnGet(Guid id) => Redirect($"/applications/{id}/check#declaration");
+
+    public IActionResult OnPost(Guid id) => Redirect($"/applications/{id}/check#declaration");
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Schemes;
+
+namespace Portal.Pages.Applications;
+
+/// <summary>Withdrawing, with a plain explanation and one confirm button. The domain refuses it once there is a decision.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, IClock clock) : PageModel
+{
+    public Application Application { get; private set; } = default!;
+    public Scheme Scheme { get; private set; } = default!;
+    public bool CanWithdraw { get; private set; }
+    public bool ChangedMeanwhile { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Application.Status == ApplicationStatus.Withdrawn) return Redirect($"/applications/{id}/status?withdrawn=true");
+        try
+        {
+            Application.Withdraw(access.UserId(User)!.Value, clock.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException)
+        {
+            // Decided meanwhile (or never possible): the page says why, without a button.
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
+            ChangedMeanwhile = true;
+            return Page();
+        }
+        return Redirect($"/applications/{id}/status?withdrawn=true");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.ApplicationAsync(User, id) is not { } application) return false;
+        Application = application;
+        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Domain.Organisations;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Organisations;
+
+/// <summary>
+/// The organisation profile at a glance: a start page for someone without one, else every answer with a link to
+/// change it, whether it is complete, and who can apply for the group.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, IClock clock, PortalText text) : PageModel
+{
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public Organisation? Organisation { get; private set; }
+    public IReadOnlyList<Organisation> Others { get; private set; } = [];
+    public IReadOnlyList<SummaryRow> Rows { get; private set; } = [];
+    public IReadOnlyList<(string Email, bool IsMe)> Members { get; private set; } = [];
+    public IReadOnlyList<OrganisationInvitation> OpenInvitations { get; private set; } = [];
+
+    public string? SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+
+    /// <summary>Where a "change" link comes back to: this summary, still knowing where the user came from.</summary>
+    public string Here => OrganisationSteps.WithReturnUrl(OrganisationSteps.Overview(Organisation!.Id), SafeReturnUrl);
+
+    public string NewUrl => OrganisationSteps.WithReturnUrl("/organisation/new", SafeReturnUrl);
+
+    public string ChangeUrl(Step step) => OrganisationSteps.WithReturnUrl(OrganisationSteps.PathOf(Organisation!.Id, step), Here);
+
+    /// <summary>The answers still needed before the profile can be used for an application.</summary>
+    public IEnumerable<SummaryRow> Missing => Rows.Where(r => !r.Answered && r.Step is Step.Neighbourhood or Step.Payment);
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        var mine = await access.OrganisationsOfAsync(User);
+        Organisation = id is null ? mine.FirstOrDefault() : mine.FirstOrDefault(o => o.Id == id);
+        if (id is not null && Organisation is null) return NotFound();
+        if (Organisation is null) return Page();
+
+        Others = mine.Where(o => o.Id != Organisation.Id).ToList();
+        Rows = OrganisationSteps.Summary(Organisation, text);
+        var me = access.UserId(User);
+        var memberIds = Organisation.Members.Select(m => m.UserId).ToList();
+        Members = (await db.Users.Where(u => memberIds.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync())
+            .Select(u => (u.Email ?? "", u.Id == me))
+            .ToList();
+        var now = clock.UtcNow;
+        OpenInvitations = await db.OrganisationInvitations.AsNoTracking()
+            .Where(i => i.OrganisationId == Organisation.Id && i.AcceptedAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.CreatedAt)
+            .ToListAsync();
+        return Page();
+    }
+}

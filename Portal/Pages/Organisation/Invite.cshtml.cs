@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Domain.Organisations;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Organisations;
+
+/// <summary>
+/// A member invites someone from the group by email, so more than one person can apply for it. The email is written in
+/// the inviter's current language (the recipient's is unknown) and goes through the outbox with the invitation.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, UserManager<PortalUser> users, IClock clock,
+    EmailOutbox outbox, PortalText text) : PageModel
+{
+    private readonly Invitations invitations = new(db, clock);
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? Email { get; set; }
+    }
+
+    public Organisation Organisation { get; private set; } = null!;
+    /// <summary>Who was just invited; kept in TempData so an email address never lands in a URL or a log.</summary>
+    [TempData] public string? SentTo { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await access.OrganisationAsync(User, id) is not { } organisation) return NotFound();
+        Organisation = organisation;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await access.OrganisationAsync(User, id) is not { } organisation) return NotFound();
+        Organisation = organisation;
+        var email = Input.Email?.Trim() ?? "";
+        if (email.Length == 0) ModelState.AddModelError("Input.Email", text["Invite.Email.Required"]);
+        else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)) ModelState.AddModelError("Input.Email", text["Invite.Email.Invalid"]);
+        else if (await IsMemberAsync(organisation, email)) ModelState.AddModelError("Input.Email", text["Invite.AlreadyMember"]);
+        else if (await invitations.SentTodayAsync(organisation.Id) >= Invitations.MaxPerDay)
+            ModelState.AddModelError("Input.Email", text["Invite.TooMany", Invitations.MaxPerDay]);
+        if (!ModelState.IsValid) return Page();
+
+        var token = invitations.Create(organisation.Id, email);
+        var link = Url.Page("/Organisation/Join", null, new { token }, Request.Scheme)!;
+        var inviter = (await users.GetUserAsync(User))?.Email ?? "";
+        var body = string.Join("\n\n", text["Invite.Mail.Body", inviter, organisation.Name, link].Value, text["Email.Footer"].Value);
+        outbox.Enqueue(email, text["Invite.Mail.Subject", organisation.Name], body);
+        await db.SaveChangesAsync();
+        SentTo = email;
+        return Redirect($"/organisation/{organisation.Id}/invite");
+    }
+
+    private async Task<bool> IsMemberAsync(Organisation organisation, string email)
+    {
+        var memberIds = organisation.Members.Select(m => m.UserId).ToList();
+        var normalized = users.NormalizeEmail(email);
+        return await db.Users.AnyAsync(u => memberIds.Contains(u.Id) && u.NormalizedEmail == normalized);
+    }
+}

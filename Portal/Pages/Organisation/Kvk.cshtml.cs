@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Organisations;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Organisations;
+
+/// <summary>The KvK number, asked only of associations, foundations and other registered organisations (advice 6.1).</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class KvkModel(ApplicationAccess access, PortalDbContext db, PortalText text)
+    : OrganisationPageModel(access, db, text)
+{
+    public override Step Step => Step.Kvk;
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? KvkNumber { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || Organisation.Kind is OrganisationKind.InformalGroup) return NotFound();
+        Input.KvkNumber = Organisation.KvkNumber;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        // An informal group is never asked for a KvK number, so this page does not exist for it.
+        if (!await LoadAsync(id) || Organisation.Kind is OrganisationKind.InformalGroup) return NotFound();
+        return await SaveAsync("Input.KvkNumber", o => o.RegisterKvk(Input.KvkNumber));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Domain.Schemes;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Schemes;
+
+/// <summary>Finding schemes and writing their amounts and dates in the language of the page.</summary>
+public static class SchemeCatalogue
+{
+    private static readonly TimeZoneInfo Nijmegen = FindNijmegenTime();
+
+    /// <summary>The calendar day in Nijmegen: a scheme that closes today is still open until midnight there.</summary>
+    public static DateOnly Today(IClock clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.UtcNow, Nijmegen).DateTime);
+
+    public static Task<List<Scheme>> OpenAsync(PortalDbContext db, IClock clock)
+    {
+        var today = Today(clock);
+        return db.Schemes.AsNoTracking().Where(s => s.ClosesOn >= today).OrderBy(s => s.Id).ToListAsync();
+    }
+
+    public static Task<Scheme?> FindAsync(PortalDbContext db, string slug) =>
+        db.Schemes.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == slug);
+
+    public static string Name(PortalText text, string slug) => text[$"Scheme.{slug}.Name"];
+
+    /// <summary>"€ 2.500" in Dutch, "€2,500" in English, "2٬500 €" in Arabic; never broken over two lines.</summary>
+    public static string Amount(Domain.Money.Money amount) => amount.Format(CultureInfo.CurrentCulture).Replace(' ', '\u00A0');
+
+    /// <summary>"31 december 2026": day and month name, Gregorian calendar in every language.</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>The published assessment criteria: resources "Scheme.{slug}.Criterion.1", ".2", ... in order.</summary>
+    public static IReadOnlyList<string> Criteria(PortalText text, string slug)
+    {
+        var criteria = new List<string>();
+        for (var i = 1; i <= 10 && text[$"Scheme.{slug}.Criterion.{i}"] is { ResourceNotFound: false } criterion; i++)
+            criteria.Add(criterion.Value);
+        return criteria;
+    }
+
+    private static TimeZoneInfo FindNijmegenTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
