@@ -33,6 +33,9 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     /// <summary>After a conflict: "mine" keeps what the user typed, "theirs" keeps what was saved.</summary>
     [BindProperty] public string? Resolve { get; set; }
     [BindProperty] public uint? ConflictVersion { get; set; }
+    /// <summary>Where a "change" link came from (check your answers): after saving, the user goes back there.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
 
     /// <summary>The path of a page whose typed text the server saved: the browser may forget its copy (site.js, keep-draft).</summary>
     [TempData] public string? DraftSaved { get; set; }
@@ -74,9 +77,8 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
                 return Page();
             default:
                 DraftSaved = PagePath;
-                var next = Then == "later" || Question.Next is null
-                    ? TaskListPath
-                    : $"/applications/{id}/activity/{Question.Next.Slug}";
+                var next = SafeReturnUrl
+                    ?? (Then == "later" || Question.Next is null ? TaskListPath : $"/applications/{id}/activity/{Question.Next.Slug}");
                 return Redirect(next);
         }
     }

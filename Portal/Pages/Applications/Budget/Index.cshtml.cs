@@ -61,11 +61,19 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
     public string? LastChange { get; private set; }
     public string? RemovedRow { get; private set; }
     public string PagePath => $"/applications/{Application.Id}/budget";
+    /// <summary>
+    /// Where "done" leads: the task list, or the page whose "change" link opened the budget (check your answers).
+    /// Kept in TempData because the budget's own forms redirect back to this page.
+    /// </summary>
+    public string DoneUrl => TempData.Peek(ReturnKey) as string ?? $"/applications/{Application.Id}";
+    private string ReturnKey => $"BudgetReturn:{Application.Id}";
     public bool IsReadOnly => Application.Status != ApplicationStatus.Draft;
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? returnUrl)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)) TempData[ReturnKey] = returnUrl;
+        else if (Done is null) TempData.Remove(ReturnKey);
         FillFunding();
         return Page();
     }
