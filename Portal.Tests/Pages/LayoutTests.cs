@@ -7,14 +7,19 @@ namespace Portal.Tests.Pages;
 [Collection("db")]
 public sealed partial class LayoutTests(DatabaseFixture fixture) : IAsyncLifetime
 {
-    public Task InitializeAsync() => fixture.Database.ResetAsync();
+    public async Task InitializeAsync()
+    {
+        await fixture.Database.ResetAsync();
+        await using var db = fixture.Database.NewContext();
+        await Portal.Data.DemoData.SeedSchemesAsync(db, new Portal.Domain.Common.SystemClock());
+    }
     public Task DisposeAsync() => Task.CompletedTask;
 
     public static TheoryData<string> AnonymousPages() =>
     [
         "/", "/help", "/language", "/account/register", "/account/sign-in", "/account/sign-in-link", "/account/forgot-password",
         "/account/check-email", "/account/confirm-email", "/account/link?token=x", "/account/sign-out", "/account/reset-password",
-        "/error/404", "/error/429", "/error/500",
+        "/error/404", "/error/429", "/error/500", "/schemes", "/schemes/samen-doen", "/schemes/samen-doen/check/1",
     ];
 
     [Theory]

@@ -10,7 +10,12 @@ public sealed partial class PageWeightTests(DatabaseFixture fixture) : IAsyncLif
 {
     private const int Budget = 50 * 1024;
 
-    public Task InitializeAsync() => fixture.Database.ResetAsync();
+    public async Task InitializeAsync()
+    {
+        await fixture.Database.ResetAsync();
+        await using var db = fixture.Database.NewContext();
+        await Portal.Data.DemoData.SeedSchemesAsync(db, new Portal.Domain.Common.SystemClock());
+    }
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
@@ -21,6 +26,9 @@ public sealed partial class PageWeightTests(DatabaseFixture fixture) : IAsyncLif
     [InlineData("/account/sign-in-link")]
     [InlineData("/account/forgot-password")]
     [InlineData("/error/404")]
+    [InlineData("/schemes")]
+    [InlineData("/schemes/samen-doen")]
+    [InlineData("/schemes/samen-doen/check/1")]
     public async Task A_page_weighs_at_most_50_KB_compressed_and_loads_nothing_from_elsewhere(string url)
     {
         using var client = fixture.Factory.CreateClient();
