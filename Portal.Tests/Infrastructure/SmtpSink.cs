@@ -13,20 +13,32 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentQueue<ReceivedMail> received = new();
     private readonly List<Task> sessions = [];
     private readonly Task accepting;
 
-    public SmtpSink()
+    /// <param name="port">0 for any free port; a fixed port lets a test bring a mail server "back" where the portal expects it.</param>
+    public SmtpSink(int port = 0)
     {
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         accepting = AcceptAsync();
     }
 
     public int Port { get; }
+
+    /// <summary>A loopback port that is free now (nothing listens on it until someone starts a listener there).</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
 
     public IReadOnlyList<ReceivedMail> Received => [.. received];
 
