@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Money;
+using Portal.Domain.Organisations;
+using Portal.Domain.Schemes;
+using Portal.E2E.Infrastructure;
+
+namespace Portal.E2E.Journeys;
+
+/// <summary>
+/// A group and a draft application made through the domain and saved in the portal's database, for journeys about a
+/// later step (ApplicantJourney clicks through the earlier ones).
+/// </summary>
+public static class ApplicantData
+{
+    public const string Title = "Koken en praten in Hatert";
+    public const string Description = "Elke maand koken wij samen met moeders uit de buurt. Na het eten praten wij over opvoeden.";
+    public const string ForWhom = "Moeders met jonge kinderen uit Hatert.";
+    public const string HowOthersJoin = "Wij hangen posters op in het buurthuis.";
+
+    /// <summary>
+    /// An informal group paid through a host organisation, and a draft for "Samen Doen" with every activity answer
+    /// (unless <paramref name="activity"/> is false: then only the title) and one cost row per amount.
+    /// </summary>
+    public static async Task<Guid> DraftAsync(PortalServer server, TestAccount account, bool activity, params long[] costEuros)
+    {
+        await server.SeedSchemesAsync();
+        await using var scope = server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var userId = (await users.FindByEmailAsync(account.Email))!.Id;
+        var now = DateTimeOffset.UtcNow;
+
+        var organisation = new Organisation("Moedergroep Hatert", OrganisationKind.InformalGroup, userId, now);
+        organisation.Describe(OrganisationKind.InformalGroup, "Tien moeders uit Hatert", "Zuid/Hatert", "Amina", "06 1234 5678", true);
+        organisation.PayThroughHost("Stichting Buurtwerk Zuid", "Karin de Vries", "karin@buurtwerk.example", agreementConfirmed: true);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+
+        var schemeId = await db.Schemes.Where(s => s.Slug == DemoSchemes.SamenDoen).Select(s => s.Id).SingleAsync();
+        var application = new Application(organisation.Id, schemeId, "nl", userId, now);
+        if (activity)
+            application.DescribeActivity(Title, Description, ForWhom, 25, "Zuid/Hatert", DateOnly.FromDateTime(now.UtcDateTime).AddDays(30), null,
+                HowOthersJoin, now);
+        else
+            application.DescribeActivity(Title, null, null, null, null, null, null, null, now);
+        foreach (var euros in costEuros) application.AddCost(CostCategory.RoomHire, "Zaal in het buurthuis", Money.FromEuros(euros), now);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        return application.Id;
+    }
+
+    /// <summary>The application as it is stored now.</summary>
+    public static async Task<Application> LoadAsync(PortalServer server, Guid id)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await db.Applications.AsNoTracking().Include(a => a.BudgetLines).Include(a => a.Attachments).SingleAsync(a => a.Id == id);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Domain.Accounts;
+using Portal.E2E.Infrastructure;
+using Portal.E2E.Pages;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Journeys;
+
+/// <summary>"Nothing is lost" (issue 3, points 5 and 7): refused files leave the rest of the application as it was; typed text is autosaved.</summary>
+public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
+{
+    [Fact]
+    public async Task Oversized_and_disguised_files_are_refused_and_the_other_answers_are_kept()
+    {
+        var applicant = await Server.CreateAccountAsync(Roles.Applicant, "bijlagen");
+        // € 1.500 asked: above € 1.000, so a budget plan and an activity plan are needed.
+        var id = await ApplicantData.DraftAsync(Server, applicant, activity: true, 600, 900);
+        var page = await OpenBrowserAsync();
+        await SignInAsync(page, applicant);
+
+        var attachments = new AttachmentsPage(page);
+        await attachments.GotoAsync(id);
+        await Expect(attachments.Heading).ToHaveTextAsync("Bijlagen");
+        await Expect(attachments.Main).ToContainTextAsync("U vraagt € 1.500. Bij dit bedrag hebben wij deze bestanden nodig.");
+        await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("U hebt nog geen bestand toegevoegd.");
+        await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+        await SeeAsync(page, "attachments");
+
+        // 11 MB that looks like a PDF: refused for its size, in plain words; the page is all still there.
+        // (A file on disk: the browser reads it itself, instead of 11 MB crossing Playwright's pipe.)
+        var folder = Directory.CreateTempSubdirectory("portal-e2e-");
+        try
+        {
+            var oversized = Path.Combine(folder.FullName, "begroting-groot.pdf");
+            await using (var file = File.Create(oversized))
+            {
+                file.Write("%PDF-1.4\n"u8);
+                file.SetLength(11 * 1024 * 1024);
+            }
+            await attachments.UploadAsync("Attachment.Kind.BudgetPlan", oversized);
+            await Expect(attachments.ErrorSummary).ToContainTextAsync("Dit bestand is 11 MB. Een bestand mag hoogstens 10 MB zijn.");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+        await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("Een bestand mag hoogstens 10 MB zijn.");
+        await Expect(attachments.Section("Attachment.Kind.BudgetPlan").Locator("input[type=file]")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+        await Expect(attachments.Heading).ToHaveTextAsync("Bijlagen");
+        await SeeAsync(page, "attachments-too-large", replayable: false);
+
+        // A program renamed to begroting.pdf: its first bytes give it away.
+        var program = new byte[4096];
+        "MZ"u8.CopyTo(program);
+        Encoding.ASCII.GetBytes("This program cannot be run in DOS mode.").CopyTo(program, 78);
+        await attachments.UploadAsync("Attachment.Kind.BudgetPlan", new FilePayload { Name = "begroting.pdf", MimeType = "application/pdf", Buffer = program });
+        await Expect(attachments.ErrorSummary).ToContainTextAsync("De inhoud van dit bestand past niet bij de naam. Misschien is het een programma.");
+        await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("U hebt nog geen bestand toegevoegd.");
+        await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+        await SeeAsync(page, "attachments-disguised", replayable: false);
+
+        // A real (small) PDF is accepted and listed, with a link that downloads it.
+        await attachments.UploadAsync("Attachment.Kind.BudgetPlan", new FilePayload { Name = "begroting.pdf", MimeType = "application/pdf", Buffer = SmallPdf() });
+        await Expect(attachments.Main).ToContainTextAsync("Het bestand is toegevoegd.");
+        var link = attachments.Section("Attachment.Kind.BudgetPlan").GetByRole(AriaRole.Link, new() { Name = "begroting.pdf", Exact = true });
+        await Expect(link).ToBeVisibleAsync();
+        await Expect(attachments.ErrorSummary).ToHaveCountAsync(0);
+        await SeeAsync(page, "attachments-added");
+        var download = await page.Context.APIRequest.GetAsync(await link.GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, download.Status);
+        Assert.StartsWith("%PDF-1.4", Encoding.ASCII.GetString(await download.BodyAsync()));
+
+        // The other answers are as they were: on the check page, and in the database (no refused file was stored).
+        await page.GotoAsync($"/applications/{id}/check");
+        var check = new CheckAnswersPage(page);
+        await Expect(check.Answer("Check.Activity.Title")).ToHaveTextAsync(ApplicantData.Title);
+        await Expect(check.Answer("Check.Activity.Description")).ToHaveTextAsync(ApplicantData.Description);
+        await Expect(check.Answer("Check.Activity.Join")).ToHaveTextAsync(ApplicantData.HowOthersJoin);
+        await Expect(check.Main.GetByRole(AriaRole.Table)).ToContainTextAsync(new Regex(@"U vraagt aan de gemeente\s*€\s?1\.500"));
+        await Expect(check.Main).ToContainTextAsync("begroting.pdf");
+        await SeeAsync(page, "check-answers-one-attachment");
+
+        var stored = await ApplicantData.LoadAsync(Server, id);
+        Assert.Equal(ApplicantData.Description, stored.Description);
+        Assert.Equal(2, stored.BudgetLines.Count);
+        Assert.Equal("begroting.pdf", Assert.Single(stored.Attachments).FileName);
+    }
+
+    [Fact]
+    public async Task Typed_answer_is_autosaved_and_is_there_after_a_reload()
+    {
+        var applicant = await Server.CreateAccountAsync(Roles.Applicant, "autosave");
+        var id = await ApplicantData.DraftAsync(Server, applicant, activity: false);
+        var page = await OpenBrowserAsync();
+        await SignInAsync(page, applicant);
+
+        var question = new QuestionPage(page);
+        await page.GotoAsync($"/applications/{id}/activity/description");
+        await Expect(question.Heading).ToHaveTextAsync("Wat gaat u samen doen?");
+        await Expect(question.Description).ToHaveValueAsync("");
+        await SeeAsync(page, "activity-description-empty");
+
+        // Typing, then a pause: htmx saves and swaps the status line, which the live region reads out.
+        const string typed = "Wij koken samen met buren en praten over de buurt.";
+        await question.Description.PressSequentiallyAsync(typed);
+        await Expect(question.AutosaveStatus).ToHaveTextAsync(SavedAt());
+        await Expect(question.LiveStatus).ToHaveTextAsync(SavedAt());
+        await Expect(page).ToHaveURLAsync(new Regex($"/applications/{id}/activity/description$"));
+        await SeeAsync(page, "activity-description-autosaved");
+
+        // Saved on the server: after a reload the text is there, and not as the browser's own copy ("we put your text back").
+        Assert.Equal(typed, (await ApplicantData.LoadAsync(Server, id)).Description);
+        await page.ReloadAsync();
+        await Expect(question.Description).ToHaveValueAsync(typed);
+        await Expect(page.Locator("[data-draft-restored]")).ToBeHiddenAsync();
+        await Expect(question.AutosaveStatus).ToHaveTextAsync("");
+        await SeeAsync(page, "activity-description-reloaded");
+    }
+
+    private async Task SignInAsync(IPage page, TestAccount account)
+    {
+        var signIn = new SignInPage(page);
+        await signIn.GotoAsync();
+        await SeeAsync(page, "sign-in");
+        await signIn.SignInAsync(account.Email, account.Password);
+        await Expect(signIn.SignOutButton).ToBeVisibleAsync();
+        await SeeAsync(page, "home-signed-in");
+    }
+
+    /// <summary>The smallest well-formed PDF: one empty page.</summary>
+    private static byte[] SmallPdf()
+    {
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        };
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append($"{offset:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
+    [GeneratedRegex(@"^\s*Opgeslagen om \d{2}:\d{2}\s*$")]
+    private static partial Regex SavedAt();
+}

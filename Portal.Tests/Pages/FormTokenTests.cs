@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Portal.Domain.Accounts;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Pages;
+
+/// <summary>
+/// Without JavaScript a form is posted as it is: each POST form must carry its own antiforgery token
+/// (htmx sends one as a header, which hides a missing field when JavaScript is on).
+/// </summary>
+[Collection("db")]
+public sealed partial class FormTokenTests(DatabaseFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.Database.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Every_post_form_of_the_applicant_pages_carries_its_own_antiforgery_token()
+    {
+        var user = await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
+        var organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id);
+        var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
+        using var client = new FormClient(fixture.Factory);
+        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        string[] pages =
+        [
+            "/", "/account/profile", "/organisation", $"/organisation/{organisation.Id}/payment", $"/organisation/{organisation.Id}/invite",
+            $"/applications/{application.Id}", $"/applications/{application.Id}/activity/title", $"/applications/{application.Id}/budget",
+            $"/applications/{application.Id}/attachments", $"/applications/{application.Id}/check",
+        ];
+
+        var missing = new List<string>();
+        foreach (var page in pages)
+        {
+            var (_, html) = await client.GetAsync(page);
+            var forms = PostForm().Matches(html);
+            Assert.True(forms.Count > 0, $"{page} has no POST form");
+            missing.AddRange(forms.Where(f => !f.Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal))
+                .Select(f => $"{page}: {f.Value[..Math.Min(120, f.Value.Length)]}"));
+        }
+
+        Assert.True(missing.Count == 0, "POST forms without a token:\n" + string.Join("\n", missing));
+    }
+
+    [GeneratedRegex("<form[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
+}
