@@ -107,9 +107,10 @@ public sealed class AuthorizationTests(DatabaseFixture fixture) : IAsyncLifetime
     {
         using var client = new FormClient(fixture.Factory);
 
-        var (response, _) = await client.PostAsync("/account/sign-in",
+        var (response, html) = await client.PostAsync("/account/sign-in",
             [("Input.Email", "amina@example.org"), ("Input.Password", TestAccounts.Password)], withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>Dit formulier werkt niet meer</h1>", html, StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class LayoutTests(DatabaseFixture fixture) : IAsyncLifetim
     [
         "/", "/help", "/language", "/account/register", "/account/sign-in", "/account/sign-in-link", "/account/forgot-password",
         "/account/check-email", "/account/confirm-email", "/account/link?token=x", "/account/sign-out", "/account/reset-password",
-        "/error/404", "/error/429", "/error/500", "/schemes", "/schemes/samen-doen", "/schemes/samen-doen/check/1",
+        "/error/400", "/error/404", "/error/413", "/error/429", "/error/500", "/schemes", "/schemes/samen-doen", "/schemes/samen-doen/check/1",
     ];
 
     [Theory]

@@ -13,7 +13,7 @@ namespace Portal.Pages;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ErrorModel : PageModel
 {
-    private static readonly int[] Known = [403, 404, 429, 500];
+    private static readonly int[] Known = [400, 403, 404, 413, 429, 500];
 
     public string TitleKey { get; private set; } = "Error.500.Title";
     public string TextKey { get; private set; } = "Error.500.Text";
