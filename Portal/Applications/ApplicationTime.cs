@@ -13,7 +13,7 @@ public static class ApplicationTime
         {
             return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
         }
-        catch (TimeZoneNotFoundException)
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             return TimeZoneInfo.Utc;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Schemes;
@@ -10,10 +11,8 @@ namespace Portal.Pages.Schemes;
 /// <summary>Finding schemes and writing their amounts and dates in the language of the page.</summary>
 public static class SchemeCatalogue
 {
-    private static readonly TimeZoneInfo Nijmegen = FindNijmegenTime();
-
     /// <summary>The calendar day in Nijmegen: a scheme that closes today is still open until midnight there.</summary>
-    public static DateOnly Today(IClock clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.UtcNow, Nijmegen).DateTime);
+    public static DateOnly Today(IClock clock) => DateOnly.FromDateTime(ApplicationTime.Local(clock.UtcNow).DateTime);
 
     public static Task<List<Scheme>> OpenAsync(PortalDbContext db, IClock clock)
     {
@@ -30,7 +29,7 @@ public static class SchemeCatalogue
     public static string Amount(Domain.Money.Money amount) => amount.Format(CultureInfo.CurrentCulture).Replace(' ', '\u00A0');
 
     /// <summary>"31 december 2026": day and month name, Gregorian calendar in every language.</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => ApplicationDisplay.Date(date);
 
     /// <summary>The published assessment criteria: resources "Scheme.{slug}.Criterion.1", ".2", ... in order.</summary>
     public static IReadOnlyList<string> Criteria(PortalText text, string slug)
@@ -39,17 +38,5 @@ public static class SchemeCatalogue
         for (var i = 1; i <= 10 && text[$"Scheme.{slug}.Criterion.{i}"] is { ResourceNotFound: false } criterion; i++)
             criteria.Add(criterion.Value);
         return criteria;
-    }
-
-    private static TimeZoneInfo FindNijmegenTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 }
