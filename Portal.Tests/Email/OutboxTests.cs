@@ -34,6 +34,8 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
             .AddSingleton<IClock>(clock)
             .AddSingleton(Options.Create(smtp))
             .AddScoped<IEmailSender, SmtpEmailSender>()
+            .AddLocalization(o => o.ResourcesPath = "Resources")
+            .AddSingleton<Portal.Infrastructure.Localization.PortalText>()
             .AddScoped<EmailOutbox>()
             .BuildServiceProvider(validateScopes: true);
     }

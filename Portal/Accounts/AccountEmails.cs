@@ -1,5 +1,4 @@
 using Portal.Infrastructure.Localization;
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Infrastructure.Email;
@@ -15,18 +14,6 @@ public sealed class AccountEmails(EmailOutbox outbox, PortalText text)
     public void ResetPassword(PortalUser user, string link) => Send(user, "Email.ResetPassword", link);
 
     /// <summary>Subject and body come from resources "{key}.Subject" and "{key}.Body"; the body has {0} for the link.</summary>
-    private void Send(PortalUser user, string key, string link)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Domain.Languages.Languages.Get(user.PreferredLanguage).Code);
-        try
-        {
-            var body = string.Join("\n\n", text[$"{key}.Body", link].Value, text["Email.Footer"].Value);
-            outbox.Enqueue(user.Email!, text[$"{key}.Subject"], body);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private void Send(PortalUser user, string key, string link) =>
+        outbox.Enqueue(user.Email!, user.PreferredLanguage, _ => (text[$"{key}.Subject"], text[$"{key}.Body", link]));
 }

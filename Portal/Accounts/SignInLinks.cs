@@ -12,8 +12,8 @@ public sealed class SignInLinks(PortalDbContext db, IClock clock)
     /// <returns>The token to put in the link; only its hash is stored.</returns>
     public string Create(Guid userId)
     {
-        // Lowercase hex, not base64: the token is a route value, and routing lowercases URLs (LowercaseUrls),
-        // which turned a mixed-case token into one that never matched its hash.
+        // Lowercase hex, not base64: a token that only holds lowercase letters and digits survives any URL
+        // normalisation (LowercaseUrls once turned a mixed-case token into one that never matched its hash).
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var now = clock.UtcNow;
         db.SignInLinks.Add(new SignInLink

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Schemes;
@@ -16,38 +15,17 @@ public sealed class SubmissionEmails(EmailOutbox outbox, PortalText text, HelpCo
 {
     /// <summary>"We received your application": the reference, the latest decision date and where to follow it.</summary>
     public void Submitted(PortalUser user, Application application, Scheme scheme, string statusLink) =>
-        InLanguageOf(user, culture =>
+        outbox.Enqueue(user.Email!, user.PreferredLanguage, culture =>
         {
             var decisionDate = application.DecisionDueOn(scheme) is { } due ? ApplicationDisplay.Date(due, culture) : "";
-            var body = text["Submission.Email.Submitted.Body", application.Reference!, ApplicationDisplay.Title(text, application, scheme.Slug),
-                decisionDate, statusLink, help.Phone].Value;
-            outbox.Enqueue(user.Email!, text["Submission.Email.Submitted.Subject", application.Reference!], Footed(body));
+            return (text["Submission.Email.Submitted.Subject", application.Reference!],
+                text["Submission.Email.Submitted.Body", application.Reference!, ApplicationDisplay.Title(text, application, scheme.Slug),
+                    decisionDate, statusLink, help.Phone]);
         });
 
     /// <summary>The one reminder for a draft untouched for 14 days, offering a coach.</summary>
     public void DraftReminder(PortalUser user, Application application, string schemeSlug, string continueLink, string helpLink) =>
-        InLanguageOf(user, _ =>
-        {
-            var body = text["Submission.Email.Reminder.Body", ApplicationDisplay.Title(text, application, schemeSlug), continueLink,
-                help.Phone, helpLink].Value;
-            outbox.Enqueue(user.Email!, text["Submission.Email.Reminder.Subject"], Footed(body));
-        });
-
-    private string Footed(string body) => string.Join("\n\n", body, text["Email.Footer"].Value);
-
-    private static void InLanguageOf(PortalUser user, Action<CultureInfo> write)
-    {
-        var (previousUi, previous) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        var culture = CultureInfo.GetCultureInfo(Domain.Languages.Languages.Get(user.PreferredLanguage).Code);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = culture;
-        try
-        {
-            write(culture);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previousUi;
-            CultureInfo.CurrentCulture = previous;
-        }
-    }
+        outbox.Enqueue(user.Email!, user.PreferredLanguage, _ =>
+            (text["Submission.Email.Reminder.Subject"],
+                text["Submission.Email.Reminder.Body", ApplicationDisplay.Title(text, application, schemeSlug), continueLink, help.Phone, helpLink]));
 }

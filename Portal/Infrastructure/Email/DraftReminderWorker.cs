@@ -55,8 +55,8 @@ public sealed class DraftReminderWorker(IServiceScopeFactory scopes, IConfigurat
         var time = clock ?? services.GetRequiredService<IClock>();
         var now = time.UtcNow;
         var untouchedSince = now - TimeSpan.FromDays(14);
-        var emails = new SubmissionEmails(new EmailOutbox(db, time), services.GetRequiredService<PortalText>(),
-            services.GetRequiredService<IOptions<HelpContactOptions>>().Value);
+        var text = services.GetRequiredService<PortalText>();
+        var emails = new SubmissionEmails(new EmailOutbox(db, time, text), text, services.GetRequiredService<IOptions<HelpContactOptions>>().Value);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var drafts = await db.Applications.FromSqlInterpolated($"""

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Email;
+using Portal.Domain.Languages;
+using Portal.Infrastructure.Localization;
 
 namespace Portal.Infrastructure.Email;
 
@@ -8,12 +11,33 @@ namespace Portal.Infrastructure.Email;
 /// Adds an email to the outbox in the caller's unit of work: it is stored by the caller's SaveChanges,
 /// in the same transaction as the change that causes it, and sent later by <see cref="OutboxWorker"/>.
 /// </summary>
-public sealed class EmailOutbox(PortalDbContext db, IClock clock)
+public sealed class EmailOutbox(PortalDbContext db, IClock clock, PortalText text)
 {
     public EmailMessage Enqueue(string to, string subject, string textBody)
     {
         var message = new EmailMessage(to, subject, textBody, htmlBody: null, clock.UtcNow);
         db.EmailMessages.Add(message);
         return message;
+    }
+
+    /// <summary>
+    /// An email in the recipient's language: <paramref name="write"/> reads its subject and body from the resources
+    /// while that language is current (dates and amounts too), and every email ends with the same footer.
+    /// </summary>
+    public EmailMessage Enqueue(string to, string language, Func<CultureInfo, (string Subject, string Body)> write)
+    {
+        var (previousUi, previous) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        var culture = CultureInfo.GetCultureInfo(Languages.Get(language).Code);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = culture;
+        try
+        {
+            var (subject, body) = write(culture);
+            return Enqueue(to, subject, string.Join("\n\n", body, text["Email.Footer"].Value));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previousUi;
+            CultureInfo.CurrentCulture = previous;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -57,8 +58,9 @@ public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, Us
         var token = invitations.Create(organisation.Id, email);
         var link = Url.Page("/Organisation/Join", null, new { token }, Request.Scheme)!;
         var inviter = (await users.GetUserAsync(User))?.Email ?? "";
-        var body = string.Join("\n\n", text["Invite.Mail.Body", inviter, organisation.Name, link].Value, text["Email.Footer"].Value);
-        outbox.Enqueue(email, text["Invite.Mail.Subject", organisation.Name], body);
+        // The invitee's language is unknown: the mail speaks the inviter's current language.
+        outbox.Enqueue(email, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            _ => (text["Invite.Mail.Subject", organisation.Name], text["Invite.Mail.Body", inviter, organisation.Name, link]));
         await db.SaveChangesAsync();
         SentTo = email;
         return Redirect($"/organisation/{organisation.Id}/invite");
