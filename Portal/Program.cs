@@ -78,7 +78,8 @@ services.ConfigureApplicationCookie(o =>
 });
 
 services.AddAuthorization(Policies.Add);
-services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
+services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationResultHandler>();
+services.AddScoped<KeptForms>();
 
 services.AddDataProtection().SetApplicationName("Portal");
 services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -165,6 +166,12 @@ app.UseStaticFiles(new StaticFileOptions
 app.UseRequestLocalization(LocalizationSetup.Options());
 app.UseRouting();
 app.UseAuthentication();
+// After signing in again, a form posted when the session had expired is posted now (Accounts/KeptForms).
+app.Use(async (context, next) =>
+{
+    await context.RequestServices.GetRequiredService<KeptForms>().TryReplayAsync(context);
+    await next();
+});
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapRazorPages();

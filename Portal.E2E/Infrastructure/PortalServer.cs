@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
 using Npgsql;
 using Portal.Data;
 
@@ -46,6 +49,24 @@ public sealed class PortalServer : IAsyncLifetime
         if (_factory is not null) await _factory.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+    }
+
+    /// <summary>
+    /// Lets the session of this browser expire, as 30 idle minutes would: its sign-in cookie is replaced by the same
+    /// sign-in with an end time in the past. The browser keeps sending it; the portal no longer accepts it.
+    /// </summary>
+    public async Task ExpireSessionAsync(IBrowserContext browser)
+    {
+        var options = Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var cookie = (await browser.CookiesAsync([BaseUrl.ToString()])).Single(c => c.Name == options.Cookie.Name);
+        var ticket = options.TicketDataFormat.Unprotect(cookie.Value) ?? throw new InvalidOperationException("Not a sign-in cookie.");
+        ticket.Properties.IssuedUtc = DateTimeOffset.UtcNow.AddMinutes(-61);
+        ticket.Properties.ExpiresUtc = DateTimeOffset.UtcNow.AddMinutes(-31);
+        await browser.AddCookiesAsync([new Cookie
+        {
+            Name = cookie.Name, Value = options.TicketDataFormat.Protect(ticket), Domain = cookie.Domain, Path = cookie.Path,
+            HttpOnly = cookie.HttpOnly, SameSite = cookie.SameSite, Secure = cookie.Secure,
+        }]);
     }
 
     /// <summary>A unique address per call, so each test reads only its own mail.</summary>

@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2E.Journeys;
 
-/// <summary>"Nothing is lost" (issue 3, points 5 and 7): refused files leave the rest of the application as it was; typed text is autosaved.</summary>
+/// <summary>"Nothing is lost" (issue 3, points 5 and 7): refused files leave the rest of the application as it was; typed text is
+/// autosaved, and survives an expired session also without JavaScript.</summary>
 public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
 {
     [Fact]
@@ -119,6 +120,40 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
         await Expect(page.Locator("[data-draft-restored]")).ToBeHiddenAsync();
         await Expect(question.AutosaveStatus).ToHaveTextAsync("");
         await SeeAsync(page, "activity-description-reloaded");
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_an_answer_saved_after_the_session_expired_is_saved_after_signing_in_again()
+    {
+        var applicant = await Server.CreateAccountAsync(Roles.Applicant, "verlopen");
+        var id = await ApplicantData.DraftAsync(Server, applicant, activity: false);
+        var page = await OpenBrowserAsync(javaScript: false);
+        await SignInAsync(page, applicant);
+
+        var question = new QuestionPage(page);
+        await page.GotoAsync($"/applications/{id}/activity/description");
+        const string typed = "Wij koken samen. نطبخ معًا 🍲";
+        await question.Description.FillAsync(typed);
+        // The volunteer went to make tea: more than 30 minutes pass before "save and continue".
+        await Server.ExpireSessionAsync(page.Context);
+        await question.SaveAndContinueAsync();
+
+        var signIn = new SignInPage(page);
+        await Expect(signIn.Heading).ToHaveTextAsync("Inloggen");
+        await Expect(signIn.Main).ToContainTextAsync("Wij hebben bewaard wat u typte. Log opnieuw in. Dan slaan wij het meteen op.");
+        await SeeAsync(page, "sign-in-kept-form", replayable: false);
+        Assert.Null((await ApplicantData.LoadAsync(Server, id)).Description);
+
+        await signIn.SignInAsync(applicant.Email, applicant.Password);
+        // Signed in again: the answer is saved and the next question opens, as the button promised.
+        await Expect(page).ToHaveURLAsync(new Regex($"/applications/{id}/activity/for-whom$"));
+        await Expect(question.Heading).ToHaveTextAsync("Voor wie is de activiteit?");
+        await SeeAsync(page, "kept-form-saved", replayable: false);
+        Assert.Equal(typed, (await ApplicantData.LoadAsync(Server, id)).Description);
+
+        await page.GotoAsync($"/applications/{id}/activity/description");
+        await Expect(question.Description).ToHaveValueAsync(typed);
+        await SeeAsync(page, "kept-form-reopened");
     }
 
     private async Task SignInAsync(IPage page, TestAccount account)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
 using Portal.Domain.Accounts;
 
 namespace Portal.Accounts;
@@ -34,25 +33,4 @@ public static class TwoFactorClaim
 
     public static bool HasSecondFactor(this ClaimsPrincipal user) => user.HasClaim(Type, Value);
     public static bool IsStaff(this ClaimsPrincipal user) => Roles.Staff.Any(user.IsInRole);
-}
-
-/// <summary>
-/// A staff member without a second factor is not shown "access denied" but sent to set up two-factor sign-in:
-/// no staff page opens before that is done.
-/// </summary>
-public sealed class StaffTwoFactorResultHandler : IAuthorizationMiddlewareResultHandler
-{
-    private readonly AuthorizationMiddlewareResultHandler _default = new();
-
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
-    {
-        var user = context.User;
-        if (result.Forbidden && user.IsStaff() && !user.HasSecondFactor())
-        {
-            var target = "/account/two-factor/setup?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString);
-            context.Response.Redirect(target);
-            return Task.CompletedTask;
-        }
-        return _default.HandleAsync(next, context, policy, result);
-    }
 }

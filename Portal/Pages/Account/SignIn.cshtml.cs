@@ -30,6 +30,9 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         public string Password { get; set; } = "";
     }
 
+    /// <summary>A form posted after the session expired is waiting to be saved after sign-in (<see cref="KeptForms"/>).</summary>
+    public bool HasKeptForm => Request.Cookies.ContainsKey(KeptForms.CookieName);
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()

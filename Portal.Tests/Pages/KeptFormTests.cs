@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Accounts;
+using Portal.Domain.Organisations;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Pages;
+
+/// <summary>
+/// Without JavaScript, an answer saved after the session expired is kept and saved after signing in again
+/// (Accounts/KeptForms) — for the same user, in the same browser, only from our own pages.
+/// The session expires the way it does for a user: the clock moves past the 30 idle minutes.
+/// </summary>
+[Collection("db")]
+public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDisposable
+{
+    private readonly MovableClock clock = new();
+    private WebApplicationFactory<Program>? portal;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.Database.ResetAsync();
+        portal = fixture.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+    public void Dispose() => portal?.Dispose();
+
+    [Fact]
+    public async Task An_answer_saved_after_the_session_expired_is_saved_after_signing_in_again()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var question = $"/applications/{id}/activity/description";
+        await client.GetAsync(question);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var (expired, _) = await client.PostAsync(question, [("Input.Description", "Wij koken samen 🍲 نطبخ معًا")]);
+        var (signInPage, signInHtml) = await client.GetAsync(expired.Headers.Location!.PathAndQuery);
+        await using (var db = fixture.Database.NewContext())
+        {
+            Assert.Null((await db.Applications.SingleAsync()).Description);
+            var kept = await db.KeptForms.SingleAsync();
+            Assert.DoesNotContain("koken", Encoding.UTF8.GetString(kept.ProtectedFields), StringComparison.Ordinal);
+        }
+        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        var (replayed, _) = await client.GetAsync(question);
+        var (later, laterHtml) = await client.GetAsync(question);
+
+        Assert.Equal($"/account/sign-in?ReturnUrl=%2Fapplications%2F{id}%2Factivity%2Fdescription", expired.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, signInPage.StatusCode);
+        Assert.Contains("Wij hebben bewaard wat u typte.", signInHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Equal($"/applications/{id}/activity/for-whom", replayed.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        Assert.Contains("Wij koken samen 🍲 نطبخ معًا", WebUtility.HtmlDecode(laterHtml), StringComparison.Ordinal);
+        await using var after = fixture.Database.NewContext();
+        Assert.Equal("Wij koken samen 🍲 نطبخ معًا", (await after.Applications.SingleAsync()).Description);
+        Assert.Empty(after.KeptForms);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_valid_comes_back_with_its_error_and_the_typed_text()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var question = $"/applications/{id}/activity/participants";
+        await client.GetAsync(question);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        await client.PostAsync(question, [("Input.Participants", "twintig")]);
+        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        var (replayed, html) = await client.GetAsync(question);
+
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("value=\"twintig\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"error-summary\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_else_signing_in_on_the_same_browser_never_gets_the_kept_answer()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        await TestAccounts.CreateAsync(fixture.Factory, "fatima@example.org", Roles.Applicant);
+        var question = $"/applications/{id}/activity/description";
+        await client.GetAsync(question);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        await client.PostAsync(question, [("Input.Description", "Geheim plan")]);
+        await client.SignInAsync("fatima@example.org", TestAccounts.Password);
+        var (other, _) = await client.GetAsync(question);
+        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        var (own, _) = await client.GetAsync(question);
+
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        await using var db = fixture.Database.NewContext();
+        Assert.Null((await db.Applications.SingleAsync()).Description);
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Origin", "https://elders.example")]
+    public async Task A_post_from_another_site_is_not_kept(string header, string value)
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var question = $"/applications/{id}/activity/description";
+        await client.GetAsync(question);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var (response, _) = await client.PostAsync(question, [("Input.Description", "Van elders")], true, (header, value));
+        var (signIn, html) = await client.GetAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("Wij hebben bewaard wat u typte.", html, StringComparison.Ordinal);
+        await using var db = fixture.Database.NewContext();
+        Assert.Empty(db.KeptForms);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_pages_token_is_not_kept()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var question = $"/applications/{id}/activity/description";
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        await client.PostAsync(question, [("Input.Description", "Zonder formulier")], withToken: false);
+
+        await using var db = fixture.Database.NewContext();
+        Assert.Empty(db.KeptForms);
+    }
+
+    private async Task<(FormClient Client, Guid ApplicationId)> ApplicantWithDraftAsync(string email)
+    {
+        var user = await TestAccounts.CreateAsync(fixture.Factory, email, Roles.Applicant);
+        Organisation organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id);
+        var draft = await TestApplications.DraftAsync(fixture.Database, organisation, complete: false);
+        var client = new FormClient(portal!);
+        await client.SignInAsync(email, TestAccounts.Password);
+        return (client, draft.Id);
+    }
+
+    /// <summary>The time the sign-in cookie is checked against; moved forward to let a session expire.</summary>
+    private sealed class MovableClock : TimeProvider
+    {
+        public TimeSpan Ahead { get; set; }
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Ahead;
+    }
+}

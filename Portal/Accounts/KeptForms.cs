@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Htmx;
+
+namespace Portal.Accounts;
+
+/// <summary>
+/// Nothing typed is lost when a session expires, also without JavaScript. A form posted after the session expired
+/// is kept, encrypted, for the user whose expired sign-in cookie the browser still sends; a cookie of its own ties it
+/// to this browser. After signing in again, the first visit to that page by the same user turns into the post that
+/// was kept, so the answer is saved (or shown with its errors) as if the session had never expired.
+/// <para>Only forms from our own pages are kept: same origin, and a valid antiforgery token for that user.
+/// File uploads (multipart) are not kept; htmx requests have their own copy in the browser (site.js, keep-draft).</para>
+/// </summary>
+public sealed class KeptForms(
+    PortalDbContext db,
+    IDataProtectionProvider protection,
+    IAntiforgery antiforgery,
+    IOptions<AntiforgeryOptions> antiforgeryOptions,
+    IOptionsMonitor<CookieAuthenticationOptions> cookieOptions,
+    IClock clock)
+{
+    public const string CookieName = "portal.kept";
+    private const long MaxFormBytes = 1 << 20;
+
+    private IDataProtector Protector => protection.CreateProtector("Portal.KeptForm");
+
+    /// <summary>Keeps the posted form of a request that is about to be sent to sign-in, when it may be kept.</summary>
+    public async Task<bool> TryKeepAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method) || request.IsHtmx() || !request.HasFormContentType
+            || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            || request.ContentLength is null or > MaxFormBytes || !IsSameOrigin(request) || request.Path.Value!.Length > 2048)
+            return false;
+        if (ExpiredSessionUser(context) is not { } expired
+            || !Guid.TryParse(expired.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            return false;
+
+        // The token proves the form came from our page, shown to this user in this browser.
+        var anonymous = context.User;
+        context.User = expired;
+        bool fromOurPage;
+        try { fromOurPage = await antiforgery.IsRequestValidAsync(context); }
+        finally { context.User = anonymous; }
+        if (!fromOurPage) return false;
+
+        var now = clock.UtcNow;
+        var path = request.Path.Value!;
+        await db.KeptForms.Where(f => f.ExpiresAt < now || (f.UserId == userId && f.Path == path)).ExecuteDeleteAsync();
+        var fields = QueryString.Create(request.Form).Value![1..];
+        var kept = new KeptForm
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            Path = path,
+            Query = request.QueryString.Value ?? "",
+            ProtectedFields = Protector.Protect(Encoding.UTF8.GetBytes(fields)),
+            CreatedAt = now,
+            ExpiresAt = now + KeptForm.Lifetime,
+        };
+        db.KeptForms.Add(kept);
+        await db.SaveChangesAsync();
+        context.Response.Cookies.Append(CookieName, kept.Id.ToString("N"), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = request.IsHttps,
+            IsEssential = true,
+            MaxAge = KeptForm.Lifetime,
+        });
+        return true;
+    }
+
+    /// <summary>
+    /// On the first visit to the kept form's page by the same signed-in user, turns this request into the kept post.
+    /// Runs before routing, after authentication.
+    /// </summary>
+    public async Task<bool> TryReplayAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || request.IsHtmx() || !request.Cookies.TryGetValue(CookieName, out var cookie)
+            || context.User.Identity?.IsAuthenticated != true)
+            return false;
+        if (!Guid.TryParseExact(cookie, "N", out var id)
+            || !Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            Forget(context);
+            return false;
+        }
+        var kept = await db.KeptForms.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id);
+        if (kept is null || kept.ExpiresAt < clock.UtcNow || kept.UserId != userId)
+        {
+            // Someone else signed in on this browser, or the form is gone: it is never shown to them.
+            Forget(context);
+            return false;
+        }
+        if (kept.Path != request.Path.Value) return false;
+
+        Forget(context);
+        // Used once, also when two tabs open the page at the same moment.
+        if (await db.KeptForms.Where(f => f.Id == id).ExecuteDeleteAsync() == 0) return false;
+        byte[] fields;
+        try { fields = Protector.Unprotect(kept.ProtectedFields); }
+        catch (CryptographicException) { return false; }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(fields));
+        // The kept token was made for the session that expired; the browser's antiforgery cookie (kept as long as the
+        // sign-in cookie) accepts a new one for the user signed in now, who is the same user.
+        form[antiforgeryOptions.Value.FormFieldName] = antiforgery.GetAndStoreTokens(context).RequestToken;
+        var body = Encoding.UTF8.GetBytes(QueryString.Create(form).Value![1..]);
+        request.Method = HttpMethods.Post;
+        request.QueryString = new QueryString(kept.Query);
+        request.ContentType = "application/x-www-form-urlencoded";
+        request.ContentLength = body.Length;
+        request.Body = new MemoryStream(body);
+        return true;
+    }
+
+    private static void Forget(HttpContext context) => context.Response.Cookies.Delete(CookieName);
+
+    /// <summary>The user of the sign-in cookie the browser still sends, though it no longer counts.</summary>
+    private ClaimsPrincipal? ExpiredSessionUser(HttpContext context)
+    {
+        var options = cookieOptions.Get(IdentityConstants.ApplicationScheme);
+        var value = options.CookieManager.GetRequestCookie(context, options.Cookie.Name!);
+        return string.IsNullOrEmpty(value) ? null : options.TicketDataFormat.Unprotect(value)?.Principal;
+    }
+
+    /// <summary>Browsers say where a post comes from: Sec-Fetch-Site, or else Origin.</summary>
+    private static bool IsSameOrigin(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0) return site == "same-origin";
+        var origin = request.Headers.Origin.ToString();
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            && uri.Scheme == request.Scheme;
+    }
+}
