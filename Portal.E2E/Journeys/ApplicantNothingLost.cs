@@ -30,29 +30,41 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
         await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
         await SeeAsync(page, "attachments");
 
-        // 11 MB that looks like a PDF: refused for its size, in plain words; the page is all still there.
-        // (A file on disk: the browser reads it itself, instead of 11 MB crossing Playwright's pipe.)
+        // 11 MB that looks like a PDF: with JavaScript it is stopped before it is sent, in the server's own words, and
+        // the page is all still there. Without JavaScript, a 40 MB file is sent and the server refuses it on the page.
+        // (Files on disk: the browser reads them itself, instead of megabytes crossing Playwright's pipe.)
         var folder = Directory.CreateTempSubdirectory("portal-e2e-");
         try
         {
-            var oversized = Path.Combine(folder.FullName, "begroting-groot.pdf");
-            await using (var file = File.Create(oversized))
-            {
-                file.Write("%PDF-1.4\n"u8);
-                file.SetLength(11 * 1024 * 1024);
-            }
+            var oversized = LargePdf(folder, "begroting-groot.pdf", 11);
+            var uploads = 0;
+            page.Request += (_, request) => { if (request.Method == "POST") uploads++; };
             await attachments.UploadAsync("Attachment.Kind.BudgetPlan", oversized);
-            await Expect(attachments.ErrorSummary).ToContainTextAsync("Dit bestand is 11 MB. Een bestand mag hoogstens 10 MB zijn.");
+            var budgetPlan = attachments.Section("Attachment.Kind.BudgetPlan");
+            await Expect(budgetPlan).ToContainTextAsync("Dit bestand is 11 MB. Een bestand mag hoogstens 10 MB zijn.");
+            await Expect(budgetPlan.Locator("input[type=file]")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(budgetPlan.Locator("input[type=file]")).ToBeFocusedAsync();
+            Assert.Equal(0, uploads);
+            await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+            await Expect(attachments.Heading).ToHaveTextAsync("Bijlagen");
+            await SeeAsync(page, "attachments-too-large-before-sending", replayable: false);
+
+            var scriptless = await OpenBrowserAsync(javaScript: false);
+            await SignInAsync(scriptless, applicant);
+            var plain = new AttachmentsPage(scriptless);
+            await plain.GotoAsync(id);
+            await SeeAsync(scriptless, "attachments-no-js");
+            await plain.UploadAsync("Attachment.Kind.BudgetPlan", LargePdf(folder, "filmpje.pdf", 40));
+            await Expect(plain.ErrorSummary).ToContainTextAsync("Dit bestand is 40 MB. Een bestand mag hoogstens 10 MB zijn.");
+            await Expect(plain.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("Een bestand mag hoogstens 10 MB zijn.");
+            await Expect(plain.Section("Attachment.Kind.BudgetPlan").Locator("input[type=file]")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(plain.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+            await SeeAsync(scriptless, "attachments-too-large", replayable: false);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
-        await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("Een bestand mag hoogstens 10 MB zijn.");
-        await Expect(attachments.Section("Attachment.Kind.BudgetPlan").Locator("input[type=file]")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
-        await Expect(attachments.Heading).ToHaveTextAsync("Bijlagen");
-        await SeeAsync(page, "attachments-too-large", replayable: false);
 
         // A program renamed to begroting.pdf: its first bytes give it away.
         var program = new byte[4096];
@@ -164,6 +176,16 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
         await signIn.SignInAsync(account.Email, account.Password);
         await Expect(signIn.SignOutButton).ToBeVisibleAsync();
         await SeeAsync(page, "home-signed-in");
+    }
+
+    /// <summary>A file of <paramref name="megabytes"/> MB that starts like a PDF.</summary>
+    private static string LargePdf(DirectoryInfo folder, string name, int megabytes)
+    {
+        var path = Path.Combine(folder.FullName, name);
+        using var file = File.Create(path);
+        file.Write("%PDF-1.4\n"u8);
+        file.SetLength(megabytes * 1024L * 1024);
+        return path;
     }
 
     /// <summary>The smallest well-formed PDF: one empty page.</summary>

@@ -127,3 +127,29 @@
     });
   });
 })();
+
+// A file above the limit is refused before it is sent (progressive enhancement: the server refuses it too, in the
+// same words). On a phone this saves sending megabytes only to hear "too large".
+(function () {
+  "use strict";
+  // As the server writes it (IndexModel.Size): megabytes rounded up to one decimal, the page's decimal separator.
+  function size(bytes, separator) {
+    var mb = (Math.ceil(bytes * 10 / (1024 * 1024)) / 10).toFixed(1).replace(/\.0$/, "");
+    return mb.replace(".", separator || ",") + " MB";
+  }
+  document.addEventListener("submit", function (event) {
+    var input = event.target.querySelector && event.target.querySelector("input[type=file][data-max-bytes]");
+    if (!input || !input.files || input.files.length === 0) return;
+    var file = input.files[0];
+    if (file.size <= Number(input.getAttribute("data-max-bytes"))) return;
+    event.preventDefault();
+    var error = document.getElementById(input.id + "-error");
+    error.querySelector("[data-file-error]").textContent = input.getAttribute("data-too-large").replace("{size}", size(file.size, input.getAttribute("data-decimal")));
+    error.hidden = false;
+    error.parentElement.classList.add("form-field--error");
+    input.setAttribute("aria-invalid", "true");
+    var described = input.getAttribute("aria-describedby") || "";
+    if (described.split(" ").indexOf(error.id) < 0) input.setAttribute("aria-describedby", (described + " " + error.id).trim());
+    input.focus();
+  });
+})();

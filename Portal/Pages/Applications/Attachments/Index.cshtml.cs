@@ -20,11 +20,13 @@ namespace Portal.Pages.Applications.Attachments;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 // Let an oversized file reach the handler, which refuses it in plain words (the 10 and 25 MB rules are checked there).
+// Only a post above 100 MB gets the plain "too large" error page instead; with JavaScript, site.js stops a file above
+// 10 MB before it is sent at all.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
 {
-    public const long MaxRequestBytes = 30 * 1024 * 1024;
+    public const long MaxRequestBytes = 100 * 1024 * 1024;
 
     [BindProperty] public DocumentKind? Kind { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -102,12 +104,13 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
         return Redirect($"/applications/{id}/attachments?done=removed");
     }
 
-    /// <summary>"2,4 MB", "120 kB": sizes as people read them, in the page's language.</summary>
+    /// <summary>"2,4 MB", "120 kB": sizes as people read them, in the page's language. Rounded up, so a file just
+    /// over the 10 MB limit reads "10,1 MB", not "10 MB".</summary>
     public static string Size(long bytes)
     {
         var culture = CultureInfo.CurrentCulture;
         return bytes >= 1024 * 1024
-            ? (bytes / (1024d * 1024)).ToString("0.#", culture) + " MB"
+            ? (Math.Ceiling(bytes * 10 / (1024d * 1024)) / 10).ToString("0.#", culture) + " MB"
             : Math.Max(1, (long)Math.Ceiling(bytes / 1024d)).ToString(culture) + " kB";
     }
 
