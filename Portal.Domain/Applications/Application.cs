@@ -101,6 +101,15 @@ public sealed class Application
         return present == 0 ? SectionStatus.NotStarted : present == required.Count ? SectionStatus.Done : SectionStatus.InProgress;
     }
 
+    /// <summary>The language the answers are written in (any of <see cref="Languages.AnswerLanguages"/>).</summary>
+    public void WriteAnswersIn(string language, DateTimeOffset now)
+    {
+        EnsureDraft();
+        if (!Languages.AnswerLanguages.IsKnown(language)) throw new DomainException("AnswerLanguage.Unknown");
+        AnswerLanguage = language;
+        UpdatedAt = now;
+    }
+
     public void DescribeActivity(string? title, string? description, string? forWhom, int? participantCount, string? neighbourhood,
         DateOnly? startsOn, DateOnly? endsOn, string? howOthersJoin, DateTimeOffset now)
     {

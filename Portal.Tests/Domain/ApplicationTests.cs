@@ -29,6 +29,33 @@ public sealed class ApplicationTests
         Assert.Equal(SectionStatus.NotStarted, application.BudgetStatus);
     }
 
+    [Theory]
+    [InlineData("so")]
+    [InlineData("und")]
+    public void The_answer_language_can_be_any_listed_language_or_another_one(string code)
+    {
+        var application = NewApplication();
+
+        application.WriteAnswersIn(code, Now.AddMinutes(5));
+
+        Assert.Equal(code, application.AnswerLanguage);
+        Assert.Equal(Now.AddMinutes(5), application.UpdatedAt);
+    }
+
+    [Theory]
+    [InlineData("xx")]
+    [InlineData("")]
+    [InlineData("<script>")]
+    public void An_answer_language_that_is_not_listed_is_refused(string code)
+    {
+        var application = NewApplication();
+
+        var refused = Assert.Throws<DomainException>(() => application.WriteAnswersIn(code, Now));
+
+        Assert.Equal("AnswerLanguage.Unknown", refused.MessageKey);
+        Assert.Equal("ar", application.AnswerLanguage);
+    }
+
     [Fact]
     public void The_activity_is_in_progress_after_one_answer_and_done_when_all_but_the_end_date_are_answered()
     {
@@ -194,8 +221,9 @@ public sealed class ApplicationTests
         var describe = Assert.Throws<DomainException>(() => DescribeAll(application));
         var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, null, Money.FromEuros(1), Now));
         var funding = Assert.Throws<DomainException>(() => application.SetFunding(Money.FromEuros(1), Money.Zero, Now));
+        var language = Assert.Throws<DomainException>(() => application.WriteAnswersIn("nl", Now));
 
-        Assert.All(new[] { describe, cost, funding }, e => Assert.Equal("Application.NotDraft", e.MessageKey));
+        Assert.All(new[] { describe, cost, funding, language }, e => Assert.Equal("Application.NotDraft", e.MessageKey));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Portal.Domain.Languages;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Applications;
@@ -31,5 +32,12 @@ public static class ApplicationDisplay
         value.Split('/') is [var district, var neighbourhood] ? $"{neighbourhood} ({district})" : value;
 
     /// <summary>The resource key of a status in plain words, e.g. "Verstuurd", "Wordt beoordeeld" (SubmissionText).</summary>
+    /// <summary>The answer language by its own name ("Soomaali"), or "another language" in the page's language.</summary>
+    public static string AnswerLanguageName(IStringLocalizer text, string code) =>
+        AnswerLanguages.All.FirstOrDefault(l => l.Code == code) is { NativeName.Length: > 0 } language ? language.NativeName : text["AnswerLanguage.Other"];
+
+    /// <summary>The lang attribute for text in the answer language: none for "another language".</summary>
+    public static string? AnswerLanguageTag(string code) => code == AnswerLanguages.Other ? null : code;
+
     public static string StatusKey(ApplicationStatus status) => $"Status.Name.{status}";
 }

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Schemes;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Pages.Applications;
+
+/// <summary>
+/// "In which language do you write your answers?" A new application starts in the language of the pages; the
+/// applicant may choose any listed language or "another language". Reviewers and coaches see which.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
+{
+    [BindProperty] public string? Language { get; set; }
+    /// <summary>Where a "change" link came from (check your answers): after saving, the user goes back there.</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public Application Application { get; private set; } = default!;
+    public Scheme Scheme { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Language = Application.AnswerLanguage;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        try
+        {
+            Application.WriteAnswersIn(Language ?? "", clock.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(Language), text[e.MessageKey]);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another tab saved something else meanwhile: the language is one choice, so simply choose again.
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
+            ModelState.AddModelError(nameof(Language), text["AnswerLanguage.ChangedMeanwhile"]);
+            return Page();
+        }
+        var back = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : $"/applications/{id}";
+        return Redirect(back);
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await access.ApplicationAsync(User, id) is not { } application) return false;
+        Application = application;
+        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        return true;
+    }
+}
