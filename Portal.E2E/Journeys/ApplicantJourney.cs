@@ -11,7 +11,8 @@ namespace Portal.E2E.Journeys;
 
 /// <summary>
 /// Journey A of PRODUCT.md from the home page to the status page, for an informal group paid through a host
-/// organisation (penvoerder): in Dutch on a desktop, in Arabic on a 320 px phone, and in Dutch without JavaScript.
+/// organisation (penvoerder): in Dutch on a desktop, in Arabic on a 320 px phone, in English on a phone, and in Dutch
+/// without JavaScript.
 /// Every page is checked with axe, also after each htmx swap.
 /// </summary>
 public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
@@ -21,11 +22,14 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
     {
         public bool Narrow => Width <= 320;
         public bool Dutch => Language == "nl";
+        public bool Arabic => Language == "ar";
+        /// <summary>The language's name in the switch and in the list of answer languages.</summary>
+        public string NativeName => Language switch { "nl" => "Nederlands", "en" => "English", "ar" => "العربية", _ => throw new ArgumentException(Language) };
     }
 
     /// <summary>What the applicant types, in the language they write in.</summary>
     private sealed record Answers(string Title, string Description, string ForWhom, string HowOthersJoin,
-        string RoomHire, string Groceries, string GroceriesAmount, string GroupName, string HowOrganised);
+        string RoomHire, string Groceries, string GroceriesAmount, string GroupName, string HowOrganised, string ContactName);
 
     private static readonly Answers DutchAnswers = new(
         Title: "Koken en praten in Hatert",
@@ -36,7 +40,8 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         Groceries: "Boodschappen voor 4 avonden",
         GroceriesAmount: "325,50",
         GroupName: "Moedergroep Hatert",
-        HowOrganised: "Wij zijn tien moeders uit Hatert. Eén moeder houdt het geld bij.");
+        HowOrganised: "Wij zijn tien moeders uit Hatert. Eén moeder houdt het geld bij.",
+        ContactName: "Amina");
 
     private static readonly Answers ArabicAnswers = new(
         Title: "طبخ وحديث في هاتيرت",
@@ -48,7 +53,20 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         // Typed with a decimal point, as on an Arabic keyboard: the portal reads both.
         GroceriesAmount: "325.50",
         GroupName: "مجموعة أمهات هاتيرت",
-        HowOrganised: "نحن عشر أمهات من هاتيرت. إحدى الأمهات تحتفظ بالحسابات.");
+        HowOrganised: "نحن عشر أمهات من هاتيرت. إحدى الأمهات تحتفظ بالحسابات.",
+        ContactName: "أمينة");
+
+    private static readonly Answers EnglishAnswers = new(
+        Title: "Cooking and talking in Hatert",
+        Description: "Every month we cook together with mothers from the neighbourhood. After dinner we talk about raising children in two cultures.",
+        ForWhom: "Mothers with young children from Hatert. New neighbours are welcome too.",
+        HowOthersJoin: "We put up posters in the community centre. Anyone may walk in without signing up.",
+        RoomHire: "Room in the community centre, 4 evenings",
+        Groceries: "Groceries for 4 evenings",
+        GroceriesAmount: "325.50",
+        GroupName: "Hatert Mothers Group",
+        HowOrganised: "We are ten mothers from Hatert. One mother keeps track of the money.",
+        ContactName: "Amina");
 
     [Fact]
     public Task Informal_group_paid_through_a_host_organisation_applies_in_Dutch() =>
@@ -57,6 +75,10 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
     [Fact]
     public Task Informal_group_applies_in_Arabic_on_a_320px_screen() =>
         WalkAsync(new Walk("ar", 320, 640, JavaScript: true), ArabicAnswers);
+
+    [Fact]
+    public Task Informal_group_applies_in_English_on_a_phone() =>
+        WalkAsync(new Walk("en", 375, 667, JavaScript: true), EnglishAnswers);
 
     [Fact]
     public Task Informal_group_applies_with_javascript_disabled() =>
@@ -109,6 +131,16 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         await Expect(tasks.StatusOf("TaskList.Check")).ToHaveTextAsync(tasks.Say("TaskList.Status.CannotYet"));
         if (walk.Dutch) await Expect(tasks.StatusOf("TaskList.Activity")).ToHaveTextAsync("Nog niet begonnen");
         await LookAsync(page, walk, "task-list-new");
+
+        // Answers may be written in any language; the application starts in the language of the pages.
+        await Expect(tasks.Main).ToContainTextAsync($"{tasks.Say("AnswerLanguage.Label")}: {walk.NativeName}.");
+        await tasks.ChangeAnswerLanguage.ClickAsync();
+        var answerLanguage = new AnswerLanguagePage(page, lang);
+        await Expect(answerLanguage.Heading).ToHaveTextAsync(answerLanguage.Say("AnswerLanguage.Title"));
+        await Expect(answerLanguage.Choice(walk.NativeName)).ToBeCheckedAsync();
+        await LookAsync(page, walk, "answer-language");
+        await answerLanguage.Save.ClickAsync();
+        await Expect(page).ToHaveURLAsync(TaskListUrl());
         await tasks.Activity.ClickAsync();
 
         var startsOn = DateOnly.FromDateTime(DateTime.Today).AddDays(14);
@@ -162,14 +194,16 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
             await Expect(confirmation.Heading).ToHaveTextAsync("Uw aanvraag is verstuurd");
             await Expect(confirmation.Main).ToContainTextAsync($"U hoort uiterlijk op {decision} of u het geld krijgt.");
         }
-        else
+        else if (walk.Arabic)
         {
             await Expect(confirmation.Heading).ToHaveTextAsync("تم إرسال طلبكم");
         }
         await LookAsync(page, walk, "confirmation");
 
         var mail = await Server.Mail.WaitForMailToAsync(applicant.Email);
-        Assert.Equal(walk.Dutch ? $"Wij hebben uw aanvraag ontvangen: {reference}" : $"استلمنا طلبكم: {reference}", mail.Subject);
+        Assert.Equal(confirmation.Say("Submission.Email.Submitted.Subject", reference), mail.Subject);
+        if (walk.Dutch) Assert.Equal($"Wij hebben uw aanvraag ontvangen: {reference}", mail.Subject);
+        if (walk.Arabic) Assert.Equal($"استلمنا طلبكم: {reference}", mail.Subject);
         Assert.Contains(reference, mail.Text);
         Assert.Contains(decision, mail.Text);
 
@@ -198,7 +232,7 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         await Expect(status.CurrentStep).ToContainTextAsync(status.Say("Status.Event.Submitted"));
         await Expect(status.CurrentStep).ToContainTextAsync(today);
         if (walk.Dutch) await Expect(status.CurrentStep).ToContainTextAsync("U hebt de aanvraag verstuurd");
-        else await Expect(status.CurrentStep).ToContainTextAsync("أرسلتم الطلب");
+        if (walk.Arabic) await Expect(status.CurrentStep).ToContainTextAsync("أرسلتم الطلب");
         await LookAsync(page, walk, "status");
     }
 
@@ -211,8 +245,8 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         await home.GotoAsync();
         if (!walk.Dutch)
         {
-            await home.SwitchLanguageAsync("العربية");
-            await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+            await home.SwitchLanguageAsync(walk.NativeName);
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", walk.Arabic ? "rtl" : "ltr");
             home = new HomeStartPage(page, lang);
         }
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
@@ -279,7 +313,7 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
 
         await Expect(o.ContactName).ToBeVisibleAsync();
         await LookAsync(page, walk, "organisation-contact");
-        await o.ContactName.FillAsync(walk.Dutch ? "Amina" : "أمينة");
+        await o.ContactName.FillAsync(answers.ContactName);
         await o.ContactPhone.FillAsync("06 1234 5678");
         await o.SaveAndContinueAsync();
 
@@ -478,7 +512,7 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", walk.Language);
         if (walk.Narrow)
         {
-            await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", walk.Dutch ? "ltr" : "rtl");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", walk.Arabic ? "rtl" : "ltr");
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(width <= walk.Width, $"{name} ({walk.Language}) is {width}px wide at a {walk.Width}px viewport: it scrolls sideways ({page.Url})");
         }

@@ -112,10 +112,18 @@ public sealed class TaskListPage(IPage page, string language = "nl") : Applicant
     public ILocator Budget => LinkOf("TaskList.Budget");
     public ILocator CheckAndSend => LinkOf("TaskList.Check");
     public ILocator OrganisationLink => Main.Locator("a[href='/organisation']");
+    public ILocator ChangeAnswerLanguage => Main.Locator("a[href$='/answer-language']");
 
     /// <summary>The status shown beside a section of the task list, e.g. "Klaar".</summary>
     public ILocator StatusOf(string sectionKey) =>
         Main.Locator("ol.task-list > li").Filter(new() { HasText = Say(sectionKey) }).Locator("strong");
+}
+
+/// <summary>"In which language do you write your answers?"</summary>
+public sealed class AnswerLanguagePage(IPage page, string language = "nl") : ApplicantPage(page, language)
+{
+    public ILocator Choice(string nativeName) => Main.GetByRole(AriaRole.Radio, new() { Name = nativeName, Exact = true });
+    public ILocator Save => ButtonOf("AnswerLanguage.Save");
 }
 
 /// <summary>A question about the activity (one per page), with its autosave status.</summary>
