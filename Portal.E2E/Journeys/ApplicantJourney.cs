@@ -515,6 +515,10 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
             await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", walk.Arabic ? "rtl" : "ltr");
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(width <= walk.Width, $"{name} ({walk.Language}) is {width}px wide at a {walk.Width}px viewport: it scrolls sideways ({page.Url})");
+            // A table may not hide columns (or its "remove" buttons) in a box that scrolls sideways either.
+            var scrollingTables = await page.EvaluateAsync<int>(
+                "Array.from(document.querySelectorAll('.table-wrap')).filter(e => e.scrollWidth > e.clientWidth + 1).length");
+            Assert.True(scrollingTables == 0, $"{name} ({walk.Language}) has a table that scrolls sideways at {walk.Width}px ({page.Url})");
         }
         await SeeAsync(page, walk.JavaScript ? name : name + "-nojs", replayable);
     }
