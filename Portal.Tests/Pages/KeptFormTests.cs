@@ -63,6 +63,26 @@ public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDi
     }
 
     [Fact]
+    public async Task A_cost_row_added_after_the_session_expired_is_added_after_signing_in_and_sign_in_returns_to_the_page_not_the_handler()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var budget = $"/applications/{id}/budget";
+        await client.GetAsync(budget);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var (expired, _) = await client.PostAsync(budget + "?handler=Add",
+            [("Cost.Category", "RoomHire"), ("Cost.Description", "Zaal buurthuis"), ("Cost.Amount", "1.250,50")]);
+        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        var (replayed, _) = await client.GetAsync(budget);
+
+        Assert.Equal($"/account/sign-in?ReturnUrl=%2Fapplications%2F{id}%2Fbudget", expired.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        await using var db = fixture.Database.NewContext();
+        var line = await db.Applications.Include(a => a.BudgetLines).SelectMany(a => a.BudgetLines).SingleAsync();
+        Assert.Equal(("Zaal buurthuis", 125_050L), (line.Description, line.AmountCents));
+    }
+
+    [Fact]
     public async Task An_answer_that_is_not_valid_comes_back_with_its_error_and_the_typed_text()
     {
         var (client, id) = await ApplicantWithDraftAsync("amina@example.org");

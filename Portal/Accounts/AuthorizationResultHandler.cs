@@ -29,9 +29,16 @@ public sealed class AuthorizationResultHandler : IAuthorizationMiddlewareResultH
         if (result.Challenged && HttpMethods.IsPost(context.Request.Method))
         {
             await context.RequestServices.GetRequiredService<KeptForms>().TryKeepAsync(context);
-            await context.ChallengeAsync(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path });
+            await context.ChallengeAsync(new AuthenticationProperties { RedirectUri = PageOf(context.Request) });
             return;
         }
         await _default.HandleAsync(next, context, policy, result);
+    }
+
+    /// <summary>The page a form was posted from: its address without the handler it posted to ("?handler=Add").</summary>
+    private static string PageOf(HttpRequest request)
+    {
+        var query = request.Query.Where(p => !string.Equals(p.Key, "handler", StringComparison.OrdinalIgnoreCase));
+        return request.PathBase + request.Path + QueryString.Create(query);
     }
 }
