@@ -61,6 +61,13 @@ services.ConfigureApplicationCookie(o =>
     o.AccessDeniedPath = "/error/403";
     o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
     o.SlidingExpiration = true;
+    // Every signed-in request starts the 30 idle minutes again (not only after half of them, the default), so the
+    // warning in the layout (site.js) can count down from the page's own load and be right.
+    o.Events.OnValidatePrincipal = async context =>
+    {
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal is not null) context.ShouldRenew = true;
+    };
     o.Events.OnRedirectToLogin = context =>
     {
         // htmx would swap the sign-in page into a fragment: tell it to navigate instead.
@@ -175,6 +182,8 @@ app.Use(async (context, next) =>
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapRazorPages();
+// "Stay signed in" in the idle warning: any signed-in request renews the session; this one does nothing else.
+app.MapPost("/account/keep-alive", () => Results.NoContent()).RequireAuthorization(Policies.SignedIn);
 // Without this, the fallback authorization policy would send a visitor of an unknown address to sign-in instead of "not found".
 app.MapFallback(context =>
 {

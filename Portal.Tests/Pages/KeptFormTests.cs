@@ -161,11 +161,4 @@ public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDi
         await client.SignInAsync(email, TestAccounts.Password);
         return (client, draft.Id);
     }
-
-    /// <summary>The time the sign-in cookie is checked against; moved forward to let a session expire.</summary>
-    private sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Ahead { get; set; }
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Ahead;
-    }
 }

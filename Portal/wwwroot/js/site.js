@@ -153,3 +153,50 @@
     input.focus();
   });
 })();
+
+// Idle warning (WCAG 2.2.1): the session ends after data-idle-seconds without a request. data-warn-seconds before
+// that, the warning in the layout shows; "stay signed in" makes a request, which starts the idle time again. Every
+// htmx request (autosave) does the same. When the time is up, the warning says so and links to sign-in.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-session-warning]");
+  if (!box) return;
+  var idle = Number(box.getAttribute("data-idle-seconds")) * 1000;
+  var warn = Number(box.getAttribute("data-warn-seconds")) * 1000;
+  var active = box.querySelector("[data-session-active]");
+  var ended = box.querySelector("[data-session-ended]");
+  var stayed = box.querySelector("[data-session-stayed]");
+  var timers = [];
+
+  function say(element) {
+    var region = document.getElementById("live-status");
+    if (!region) return;
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = element.textContent.replace(/\s+/g, " ").trim(); }, 50);
+  }
+  function show(part) {
+    [active, ended, stayed].forEach(function (el) { el.hidden = el !== part; });
+    box.hidden = false;
+    say(part);
+  }
+  function restart() {
+    timers.forEach(window.clearTimeout);
+    box.hidden = true;
+    timers = [
+      window.setTimeout(function () { show(active); }, Math.max(0, idle - warn)),
+      window.setTimeout(function () { show(ended); }, idle)
+    ];
+  }
+
+  box.querySelector("[data-session-stay]").addEventListener("click", function () {
+    var headers = {};
+    try { headers = JSON.parse(document.getElementById("main").getAttribute("hx-headers")); } catch (e) { /* no token: the post is refused */ }
+    window.fetch("/account/keep-alive", { method: "POST", headers: headers, credentials: "same-origin", redirect: "manual" })
+      .then(function (response) {
+        if (response.status === 204) { restart(); show(stayed); window.setTimeout(function () { box.hidden = true; }, 5000); }
+        else show(ended);
+      }, function () { show(ended); });
+  });
+  document.addEventListener("htmx:afterRequest", function (event) { if (event.detail.successful) restart(); });
+  restart();
+})();

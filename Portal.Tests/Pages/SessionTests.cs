@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Accounts;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Pages;
+
+/// <summary>
+/// The session ends after 30 minutes without a request (ENGINEERING.md security baseline), every request starts
+/// those minutes again, and signed-in pages carry the warning that site.js shows 5 minutes before the end.
+/// </summary>
+[Collection("db")]
+public sealed class SessionTests(DatabaseFixture fixture) : IAsyncLifetime, IDisposable
+{
+    private readonly MovableClock clock = new();
+    private WebApplicationFactory<Program>? portal;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.Database.ResetAsync();
+        portal = fixture.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+    public void Dispose() => portal?.Dispose();
+
+    [Fact]
+    public async Task Every_request_starts_the_30_idle_minutes_again()
+    {
+        var client = await SignedInAsync();
+
+        clock.Ahead = TimeSpan.FromMinutes(10);
+        var (early, _) = await client.GetAsync("/applications");
+        clock.Ahead = TimeSpan.FromMinutes(35); // 35 minutes after signing in, 25 after the last request
+        var (later, _) = await client.GetAsync("/applications");
+
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task After_30_minutes_without_a_request_the_session_has_ended()
+    {
+        var client = await SignedInAsync();
+
+        clock.Ahead = TimeSpan.FromMinutes(31);
+        var (response, _) = await client.GetAsync("/applications");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stay_signed_in_keeps_the_session_and_asks_nothing_of_someone_signed_out()
+    {
+        var client = await SignedInAsync();
+        await client.GetAsync("/applications");
+
+        clock.Ahead = TimeSpan.FromMinutes(26);
+        var (stay, _) = await client.PostAsync("/account/keep-alive", [], headers: ("RequestVerificationToken", client.LastToken!));
+        clock.Ahead = TimeSpan.FromMinutes(50);
+        var (still, _) = await client.GetAsync("/applications");
+        using var anonymous = new FormClient(portal!);
+        var (refused, _) = await anonymous.PostAsync("/account/keep-alive", []);
+
+        Assert.Equal(HttpStatusCode.NoContent, stay.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_in_pages_carry_the_idle_warning_and_anonymous_pages_do_not()
+    {
+        var client = await SignedInAsync();
+        using var anonymous = new FormClient(portal!);
+
+        var (_, signedIn) = await client.GetAsync("/schemes");
+        var (_, signedOut) = await anonymous.GetAsync("/schemes");
+
+        Assert.Contains("data-session-warning hidden", signedIn, StringComparison.Ordinal);
+        Assert.Contains("data-idle-seconds=\"1800\" data-warn-seconds=\"300\"", signedIn, StringComparison.Ordinal);
+        Assert.Contains("Over 5 minuten wordt u uitgelogd.", signedIn, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/sign-in?ReturnUrl=%2Fschemes\"", signedIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-session-warning", signedOut, StringComparison.Ordinal);
+    }
+
+    private async Task<FormClient> SignedInAsync()
+    {
+        await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
+        var client = new FormClient(portal!);
+        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        return client;
+    }
+}
