@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Data;
 using Portal.Domain.Audit;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure;
 
 namespace Portal.Accounts;
 
@@ -21,7 +22,7 @@ public sealed class SignInFlow(AuditLog audit)
     }
 
     public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        url.LocalOrNull(returnUrl) ?? "/";
 
     /// <summary>Identity tokens contain '+', '/' and '='; links carry them base64url-encoded.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
 using Portal.Domain.Languages;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure;
 
 namespace Portal.Pages;
 
@@ -25,6 +26,6 @@ public sealed class LanguageModel(UserManager<PortalUser> users) : PageModel
                 await users.UpdateAsync(user);
             }
         }
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+        return LocalRedirect(Url.LocalOrNull(returnUrl) ?? "/");
     }
 }

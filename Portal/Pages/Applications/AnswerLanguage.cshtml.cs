@@ -9,6 +9,7 @@ using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure;
 
 namespace Portal.Pages.Applications;
 
@@ -24,6 +25,8 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public Application Application { get; private set; } = default!;
+    /// <summary>Where saving (or "back") goes: the page that sent the user here, or the task list.</summary>
+    public string BackUrl => Url.LocalOrNull(ReturnUrl) ?? $"/applications/{Application.Id}";
     public Scheme Scheme { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -54,8 +57,7 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
             ModelState.AddModelError(nameof(Language), text["AnswerLanguage.ChangedMeanwhile"]);
             return Page();
         }
-        var back = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : $"/applications/{id}";
-        return Redirect(back);
+        return Redirect(BackUrl);
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure;
 
 namespace Portal.Pages.Organisations;
 
@@ -27,7 +28,7 @@ public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, ICl
     public IReadOnlyList<(string Email, bool IsMe)> Members { get; private set; } = [];
     public IReadOnlyList<OrganisationInvitation> OpenInvitations { get; private set; } = [];
 
-    public string? SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+    public string? SafeReturnUrl => Url.LocalOrNull(ReturnUrl);
 
     /// <summary>Where a "change" link comes back to: this summary, still knowing where the user came from.</summary>
     public string Here => OrganisationSteps.WithReturnUrl(OrganisationSteps.Overview(Organisation!.Id), SafeReturnUrl);

@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure;
 
 namespace Portal.Pages.Organisations;
 
@@ -27,7 +28,7 @@ public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, 
 
     private Guid id;
 
-    private string? SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+    private string? SafeReturnUrl => Url.LocalOrNull(ReturnUrl);
 
     public void OnGet() => NewId = Guid.NewGuid().ToString();
 

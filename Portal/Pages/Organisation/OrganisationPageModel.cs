@@ -7,6 +7,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure;
 
 namespace Portal.Pages.Organisations;
 
@@ -37,7 +38,7 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
     /// <summary>Where "back" goes: where the user came from, or the summary.</summary>
     public string BackUrl => SafeReturnUrl ?? OverviewUrl;
 
-    public string? SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+    public string? SafeReturnUrl => Url.LocalOrNull(ReturnUrl);
 
     /// <summary>What is saved now for this page's question (shown after a conflict).</summary>
     public SummaryRow? SavedNow => OrganisationSteps.Summary(Organisation, text).FirstOrDefault(r => r.Step == Step);

@@ -10,6 +10,7 @@ using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Htmx;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure;
 
 namespace Portal.Pages.Applications.Activity;
 
@@ -35,7 +36,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     [BindProperty] public uint? ConflictVersion { get; set; }
     /// <summary>Where a "change" link came from (check your answers): after saving, the user goes back there.</summary>
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
-    public string? SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+    public string? SafeReturnUrl => Url.LocalOrNull(ReturnUrl);
 
     /// <summary>The path of a page whose typed text the server saved: the browser may forget its copy (site.js, keep-draft).</summary>
     [TempData] public string? DraftSaved { get; set; }

@@ -12,6 +12,7 @@ using Portal.Domain.Schemes;
 using Portal.Infrastructure.Htmx;
 using Portal.Infrastructure.Localization;
 using Money = Portal.Domain.Money.Money;
+using Portal.Infrastructure;
 
 namespace Portal.Pages.Applications.Budget;
 
@@ -72,7 +73,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
     public async Task<IActionResult> OnGetAsync(Guid id, string? returnUrl)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)) TempData[ReturnKey] = returnUrl;
+        if (Url.LocalOrNull(returnUrl) is { } back) TempData[ReturnKey] = back;
         else if (Done is null) TempData.Remove(ReturnKey);
         FillFunding();
         return Page();
