@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Portal.Domain.Accounts;
+using Portal.Domain.Organisations;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -66,6 +68,20 @@ public sealed class DatabaseFixture : IAsyncLifetime
     public PortalFactory Factory => factory ??= new PortalFactory(Database, Smtp.Port);
 
     public Task InitializeAsync() => Database.InitializeAsync();
+
+    /// <summary>
+    /// A confirmed applicant, member of a new, complete organisation (<see cref="TestApplications.OrganisationAsync"/>),
+    /// signed in on a new <see cref="FormClient"/> of <paramref name="portal"/> (by default <see cref="Factory"/>).
+    /// </summary>
+    public async Task<(FormClient Client, Organisation Organisation)> SignedInApplicantAsync(string email,
+        string group = "Moedergroep Hatert", string language = "nl", WebApplicationFactory<Program>? portal = null)
+    {
+        var user = await TestAccounts.CreateAsync(Factory, email, Roles.Applicant, language: language);
+        var organisation = await TestApplications.OrganisationAsync(Database, user.Id, group);
+        var client = new FormClient(portal ?? Factory);
+        await client.SignInAsync(email, TestAccounts.Password);
+        return (client, organisation);
+    }
 
     public async Task DisposeAsync()
     {

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Accounts;
-using Portal.Domain.Organisations;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -80,11 +78,8 @@ public sealed class AnswerLanguageTests(DatabaseFixture fixture) : IAsyncLifetim
 
     private async Task<(FormClient Client, Guid ApplicationId)> ApplicantWithDraftAsync(string email, string group = "Moedergroep Hatert")
     {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, email, Roles.Applicant);
-        Organisation organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id, group);
+        var (client, organisation) = await fixture.SignedInApplicantAsync(email, group);
         var draft = await TestApplications.DraftAsync(fixture.Database, organisation, complete: false);
-        var client = new FormClient(fixture.Factory);
-        await client.SignInAsync(email, TestAccounts.Password);
         return (client, draft.Id);
     }
 }

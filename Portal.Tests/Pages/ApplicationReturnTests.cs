@@ -54,11 +54,8 @@ public sealed class ApplicationReturnTests(DatabaseFixture fixture) : IAsyncLife
 
     private async Task<(FormClient Client, Guid ApplicationId)> SignedInWithDraftAsync()
     {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Portal.Domain.Accounts.Roles.Applicant);
-        var organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id);
+        var (client, organisation) = await fixture.SignedInApplicantAsync("amina@example.org");
         var application = await TestApplications.DraftAsync(fixture.Database, organisation);
-        var client = new FormClient(fixture.Factory);
-        await client.SignInAsync("amina@example.org", TestAccounts.Password);
         return (client, application.Id);
     }
 

@@ -568,14 +568,8 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
 
     // ---- Helpers ----
 
-    private async Task<(FormClient Client, Organisation Organisation)> ApplicantAsync(string email, string organisationName = "Moedergroep Hatert")
-    {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, email, Roles.Applicant);
-        var organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id, organisationName);
-        var client = new FormClient(fixture.Factory);
-        await client.SignInAsync(email, TestAccounts.Password);
-        return (client, organisation);
-    }
+    private Task<(FormClient Client, Organisation Organisation)> ApplicantAsync(string email, string organisationName = "Moedergroep Hatert") =>
+        fixture.SignedInApplicantAsync(email, organisationName);
 
     /// <summary>Opens the question page (as a browser would) and posts its form with its hidden fields and the given values.</summary>
     private static async Task<(HttpResponseMessage Response, string Html)> SaveAsync(FormClient client, Guid id, string question,

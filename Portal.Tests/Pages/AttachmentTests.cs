@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
@@ -183,14 +182,8 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.False(await db.Set<Attachment>().AnyAsync());
     }
 
-    private async Task<(FormClient Client, Organisation Organisation)> SignedInMemberAsync(string email = Email, string group = "Moedergroep Hatert")
-    {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, email, Roles.Applicant);
-        var organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id, group);
-        var client = new FormClient(fixture.Factory);
-        await client.SignInAsync(email, TestAccounts.Password);
-        return (client, organisation);
-    }
+    private Task<(FormClient Client, Organisation Organisation)> SignedInMemberAsync(string email = Email, string group = "Moedergroep Hatert") =>
+        fixture.SignedInApplicantAsync(email, group);
 
     /// <summary>Posts the upload form of one kind as a browser without JavaScript does: multipart, with the page's token.</summary>
     private static async Task<(HttpResponseMessage Response, string Html)> UploadAsync(FormClient client, Guid applicationId, DocumentKind kind,

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
 using Portal.Domain.Money;
-using Portal.Domain.Organisations;
 using Portal.Tests.Infrastructure;
 using static Portal.Tests.Pages.ApplicationTests;
 
@@ -339,11 +338,8 @@ public sealed class BudgetTests(DatabaseFixture fixture) : IAsyncLifetime
 
     private async Task<(FormClient Client, Guid ApplicationId)> DraftAsync()
     {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
-        var organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id);
+        var (client, organisation) = await fixture.SignedInApplicantAsync("amina@example.org");
         var draft = await TestApplications.DraftAsync(fixture.Database, organisation, complete: false);
-        var client = new FormClient(fixture.Factory);
-        await client.SignInAsync("amina@example.org", TestAccounts.Password);
         return (client, draft.Id);
     }
 

@@ -1,11 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Accounts;
-using Portal.Domain.Organisations;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -24,7 +21,7 @@ public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDi
     public async Task InitializeAsync()
     {
         await fixture.Database.ResetAsync();
-        portal = fixture.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        portal = clock.On(fixture.Factory);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -154,11 +151,8 @@ public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDi
 
     private async Task<(FormClient Client, Guid ApplicationId)> ApplicantWithDraftAsync(string email)
     {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, email, Roles.Applicant);
-        Organisation organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id);
+        var (client, organisation) = await fixture.SignedInApplicantAsync(email, portal: portal);
         var draft = await TestApplications.DraftAsync(fixture.Database, organisation, complete: false);
-        var client = new FormClient(portal!);
-        await client.SignInAsync(email, TestAccounts.Password);
         return (client, draft.Id);
     }
 }

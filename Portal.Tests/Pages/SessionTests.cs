@@ -1,8 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Accounts;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -20,7 +17,7 @@ public sealed class SessionTests(DatabaseFixture fixture) : IAsyncLifetime, IDis
     public async Task InitializeAsync()
     {
         await fixture.Database.ResetAsync();
-        portal = fixture.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        portal = clock.On(fixture.Factory);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -88,9 +85,7 @@ public sealed class SessionTests(DatabaseFixture fixture) : IAsyncLifetime, IDis
 
     private async Task<FormClient> SignedInAsync()
     {
-        await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
-        var client = new FormClient(portal!);
-        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        var (client, _) = await fixture.SignedInApplicantAsync("amina@example.org", portal: portal);
         return client;
     }
 }

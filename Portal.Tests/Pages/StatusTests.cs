@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
 using Portal.Domain.Organisations;
 using Portal.Tests.Infrastructure;
@@ -104,13 +103,7 @@ public sealed class StatusTests(DatabaseFixture fixture) : IAsyncLifetime
 
     private static string Dutch(DateOnly day) => day.ToString("d MMMM yyyy", new System.Globalization.CultureInfo("nl"));
 
-    private async Task<(FormClient Client, Organisation Organisation)> SignedInMemberAsync(string email = "amina@example.org",
-        string group = "Moedergroep Hatert")
-    {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, email, Roles.Applicant);
-        var organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id, group);
-        var client = new FormClient(fixture.Factory);
-        await client.SignInAsync(email, TestAccounts.Password);
-        return (client, organisation);
-    }
+    private Task<(FormClient Client, Organisation Organisation)> SignedInMemberAsync(string email = "amina@example.org",
+        string group = "Moedergroep Hatert") =>
+        fixture.SignedInApplicantAsync(email, group);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
 using Portal.Domain.Organisations;
 using Portal.Tests.Infrastructure;
@@ -280,15 +279,9 @@ public sealed class SubmissionTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    private async Task<(FormClient Client, Organisation Organisation)> SignedInMemberAsync(string email = Email, string group = "Moedergroep Hatert",
-        string language = "nl")
-    {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, email, Roles.Applicant, language: language);
-        var organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id, group);
-        var client = new FormClient(fixture.Factory);
-        await client.SignInAsync(email, TestAccounts.Password);
-        return (client, organisation);
-    }
+    private Task<(FormClient Client, Organisation Organisation)> SignedInMemberAsync(string email = Email, string group = "Moedergroep Hatert",
+        string language = "nl") =>
+        fixture.SignedInApplicantAsync(email, group, language);
 
     private async Task AssertStillDraftAsync(Guid applicationId)
     {
