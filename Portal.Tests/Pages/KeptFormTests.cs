@@ -137,6 +137,22 @@ public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDi
     }
 
     [Fact]
+    public async Task A_post_with_a_query_too_long_to_keep_still_goes_to_sign_in()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var question = $"/applications/{id}/activity/description";
+        await client.GetAsync(question);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var (response, _) = await client.PostAsync($"{question}?extra={new string('x', 3000)}", [("Input.Description", "Lang adres")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        await using var db = fixture.Database.NewContext();
+        Assert.Empty(db.KeptForms);
+    }
+
+    [Fact]
     public async Task A_post_without_the_pages_token_is_not_kept()
     {
         var (client, id) = await ApplicantWithDraftAsync("amina@example.org");

@@ -32,6 +32,8 @@ public sealed class KeptForms(
 {
     public const string CookieName = "portal.kept";
     private const long MaxFormBytes = 1 << 20;
+    /// <summary>The longest path and query string a kept form stores (the columns' size).</summary>
+    private const int MaxAddressLength = 2048;
 
     private IDataProtector Protector => protection.CreateProtector("Portal.KeptForm");
 
@@ -41,7 +43,8 @@ public sealed class KeptForms(
         var request = context.Request;
         if (!HttpMethods.IsPost(request.Method) || request.IsHtmx() || !request.HasFormContentType
             || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
-            || request.ContentLength is null or > MaxFormBytes || !IsSameOrigin(request) || request.Path.Value!.Length > 2048)
+            || request.ContentLength is null or > MaxFormBytes || !IsSameOrigin(request)
+            || request.Path.Value!.Length > MaxAddressLength || request.QueryString.Value?.Length > MaxAddressLength)
             return false;
         if (ExpiredSessionUser(context) is not { } expired
             || !Guid.TryParse(expired.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
