@@ -1,4 +1,15 @@
 // Progressive enhancement only: every page works without this file.
+
+// Says the text of an element in the one live region (#live-status). The region is emptied first and filled a
+// moment later, so the same words are read again when they repeat.
+function portalAnnounce(element) {
+  "use strict";
+  var region = document.getElementById("live-status");
+  if (!region || !element) return;
+  region.textContent = "";
+  window.setTimeout(function () { region.textContent = element.textContent.replace(/\s+/g, " ").trim(); }, 50);
+}
+
 // After an htmx swap, move focus to what changed and announce it in the one live region (ENGINEERING.md, htmx rules).
 (function () {
   "use strict";
@@ -14,12 +25,7 @@
   }
 
   function announce(root) {
-    var region = document.getElementById("live-status");
-    var message = root.querySelector("[data-status-message]");
-    if (region && message) {
-      region.textContent = "";
-      window.setTimeout(function () { region.textContent = message.textContent.trim(); }, 50);
-    }
+    portalAnnounce(root.querySelector("[data-status-message]"));
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -99,8 +105,7 @@
     var notice = document.querySelector("[data-draft-restored]");
     if (notice) {
       notice.hidden = false;
-      var region = document.getElementById("live-status");
-      if (region) window.setTimeout(function () { region.textContent = notice.textContent.trim(); }, 50);
+      portalAnnounce(notice);
     }
     // Let htmx autosave what came back (after htmx has processed the page).
     window.setTimeout(function () {
@@ -168,16 +173,10 @@
   var stayed = box.querySelector("[data-session-stayed]");
   var timers = [];
 
-  function say(element) {
-    var region = document.getElementById("live-status");
-    if (!region) return;
-    region.textContent = "";
-    window.setTimeout(function () { region.textContent = element.textContent.replace(/\s+/g, " ").trim(); }, 50);
-  }
   function show(part) {
     [active, ended, stayed].forEach(function (el) { el.hidden = el !== part; });
     box.hidden = false;
-    say(part);
+    portalAnnounce(part);
   }
   function restart() {
     timers.forEach(window.clearTimeout);
