@@ -20,12 +20,18 @@ using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Htmx;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 var configuration = builder.Configuration;
 var connectionString = configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("Set ConnectionStrings__Portal (make run sets it for the local database).");
+
+var publicUrl = PublicUrl.From(configuration, builder.Environment);
+services.AddSingleton(publicUrl);
+services.AddSingleton<PublicLinks>();
+services.AddProxySetup(configuration, publicUrl);
 
 services.AddDbContext<PortalDbContext>(o => o.UseNpgsql(connectionString));
 services.AddSingleton<IClock, SystemClock>();
@@ -116,6 +122,12 @@ var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? n
 services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = (context, _) =>
+    {
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ValueTask.CompletedTask;
+    };
     o.AddPolicy(RateLimitOptions.SignIn, context => PostsPerClient(context, limits.SignInPerMinute));
     o.AddPolicy(RateLimitOptions.Register, context => PostsPerClient(context, limits.RegisterPerMinute));
     o.AddPolicy(RateLimitOptions.SignInLink, context => PostsPerClient(context, limits.SignInLinkPerMinute));
@@ -154,6 +166,7 @@ if (args.Contains("--seed-demo-data") || configuration.GetValue("Demo:Seed", fal
     await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
 }
 
+app.UseConfiguredProxies(configuration);
 if (app.Environment.IsDevelopment())
 {
     app.UseDeveloperExceptionPage();
@@ -195,7 +208,7 @@ app.Run();
 
 static RateLimitPartition<string> PostsPerClient(HttpContext context, int permitsPerMinute) =>
     HttpMethods.IsPost(context.Request.Method)
-        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Key(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
         : RateLimitPartition.GetNoLimiter("read");
 

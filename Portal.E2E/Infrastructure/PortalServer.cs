@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,13 +33,13 @@ public sealed class PortalServer : IAsyncLifetime
     {
         await ExecuteOnServerAsync($"CREATE DATABASE \"{_database}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = _database }.ConnectionString;
-        _factory = new Factory(connectionString);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        // Kestrel may report its wildcard or "localhost"; the browser and the links in mails must agree on one host (cookies).
-        var port = new Uri(address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)).Port;
+        // The port is chosen before start-up, because the portal's public address (the links in its mails, the only
+        // Host it answers) must be known when it starts. The browser uses the same address, so cookies agree.
+        var port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        _factory = new Factory(connectionString, BaseUrl);
+        _factory.UseKestrel(port);
+        _factory.StartServer();
     }
 
     public async Task DisposeAsync()
@@ -123,12 +121,22 @@ public sealed class PortalServer : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    private sealed class Factory(string connectionString, Uri publicUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Portal", connectionString);
+            builder.UseSetting("Portal:PublicUrl", publicUrl.ToString());
             builder.UseSetting("Smtp:Host", "127.0.0.1");
             builder.UseSetting("Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Outbox:PollInterval", "00:00:00.200");

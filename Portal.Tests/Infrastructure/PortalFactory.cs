@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Accounts;
 using Portal.Domain.Organisations;
 
@@ -18,6 +19,9 @@ public sealed class PortalFactory(string connectionString, int smtpPort = Portal
     /// <summary>A port on which no mail server listens.</summary>
     public const int ClosedPort = 1;
 
+    /// <summary>The address the test portal believes it has (links in its emails start with it).</summary>
+    public const string PublicUrl = "http://localhost";
+
     public PortalFactory(TestDatabase database, int smtpPort = ClosedPort, IReadOnlyDictionary<string, string?>? settings = null)
         : this(database.ConnectionString, smtpPort, settings)
     {
@@ -28,6 +32,8 @@ public sealed class PortalFactory(string connectionString, int smtpPort = Portal
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = connectionString,
+            // The in-memory test client sends Host: localhost; links in emails point there too.
+            ["Portal:PublicUrl"] = PublicUrl,
             ["Outbox:PollInterval"] = "00:00:00.2",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
@@ -47,6 +53,7 @@ public sealed class PortalFactory(string connectionString, int smtpPort = Portal
         // the in-memory source is added last, so it also wins over appsettings.json (which names port 1025).
         foreach (var (key, value) in values) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, TestPeer>());
     }
 }
 

@@ -1,6 +1,7 @@
 using Portal.Data;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Accounts;
 
@@ -9,7 +10,7 @@ public sealed class AuditLog(PortalDbContext db, IClock clock, IHttpContextAcces
 {
     public void Record(string kind, Guid? userId, string? subject = null, string? detail = null) =>
         db.AuditEvents.Add(new AuditEvent(kind, userId, subject,
-            http.HttpContext?.Connection.RemoteIpAddress?.ToString(), detail, clock.UtcNow));
+            ClientAddress.ForAudit(http.HttpContext), detail, clock.UtcNow));
 
     /// <summary>Records and saves at once, for events that are not part of another change (sign-in attempts).</summary>
     public async Task RecordNowAsync(string kind, Guid? userId, string? subject = null, string? detail = null)

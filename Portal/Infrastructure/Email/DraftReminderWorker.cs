@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Infrastructure.Email;
 
@@ -19,9 +20,6 @@ public sealed class DraftReminderWorker(IServiceScopeFactory scopes, IConfigurat
     private const int BatchSize = 50;
 
     private TimeSpan Interval => configuration.GetValue("Reminders:Interval", TimeSpan.FromHours(1));
-
-    /// <summary>Where the links in the email point (a background job has no request to take the address from).</summary>
-    private string PortalUrl => (configuration["Reminders:PortalUrl"] ?? "http://localhost:5080").TrimEnd('/');
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,6 +54,7 @@ public sealed class DraftReminderWorker(IServiceScopeFactory scopes, IConfigurat
         var now = time.UtcNow;
         var untouchedSince = now - TimeSpan.FromDays(14);
         var text = services.GetRequiredService<PortalText>();
+        var links = services.GetRequiredService<PublicLinks>();
         var emails = new SubmissionEmails(new EmailOutbox(db, time, text), text, services.GetRequiredService<IOptions<HelpContactOptions>>().Value);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -80,7 +79,8 @@ public sealed class DraftReminderWorker(IServiceScopeFactory scopes, IConfigurat
         foreach (var draft in drafts)
         {
             foreach (var member in members.Where(m => m.OrganisationId == draft.OrganisationId && m.User.Email is not null))
-                emails.DraftReminder(member.User, draft, schemes[draft.SchemeId], $"{PortalUrl}/applications/{draft.Id}", $"{PortalUrl}/help");
+                emails.DraftReminder(member.User, draft, schemes[draft.SchemeId],
+                    links.Page("/Applications/TaskList", new { id = draft.Id }), links.Page("/Help"));
             draft.DraftReminderSent(now);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.RateLimiting;
 using Portal.Accounts;
 using Portal.Data;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.SignInLink)]
-public sealed class ForgotPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails) : PageModel
+public sealed class ForgotPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails, PublicLinks publicLinks) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -30,7 +31,7 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, PortalDbC
         if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
         {
             var code = SignInFlow.EncodeToken(await users.GeneratePasswordResetTokenAsync(user));
-            emails.ResetPassword(user, Url.Page("/Account/ResetPassword", null, new { email = user.Email, code }, Request.Scheme)!);
+            emails.ResetPassword(user, publicLinks.Page("/Account/ResetPassword", new { email = user.Email, code }));
             await db.SaveChangesAsync();
         }
         return RedirectToPage("/Account/CheckEmail");

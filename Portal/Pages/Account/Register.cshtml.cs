@@ -14,13 +14,14 @@ using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Languages;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.Register)]
 public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails, SignInLinks links,
-    AuditLog audit, IClock clock, PortalText text) : PageModel
+    AuditLog audit, IClock clock, PortalText text, PublicLinks publicLinks) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -51,7 +52,7 @@ public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext
         {
             // Same answer as a new registration; the owner of the address hears about it by email.
             var token = links.Create(existing.Id);
-            emails.AlreadyRegistered(existing, Url.Page("/Account/Link", null, new { token }, Request.Scheme)!);
+            emails.AlreadyRegistered(existing, publicLinks.Page("/Account/Link", new { token }));
         }
         else
         {
@@ -68,7 +69,7 @@ public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext
             }
             await users.AddToRoleAsync(user, Roles.Applicant);
             var code = SignInFlow.EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
-            emails.ConfirmEmail(user, Url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code }, Request.Scheme)!);
+            emails.ConfirmEmail(user, publicLinks.Page("/Account/ConfirmEmail", new { userId = user.Id, code }));
             audit.Record(AuditKinds.Registered, user.Id, email);
             audit.Record(AuditKinds.RoleGranted, user.Id, email, Roles.Applicant);
         }

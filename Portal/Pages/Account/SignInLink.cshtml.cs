@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.RateLimiting;
 using Portal.Accounts;
 using Portal.Data;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Pages.Account;
 
 /// <summary>Asks for an emailed one-time sign-in link: a way in without a password.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.SignInLink)]
-public sealed class SignInLinkModel(UserManager<PortalUser> users, PortalDbContext db, SignInLinks links, AccountEmails emails) : PageModel
+public sealed class SignInLinkModel(UserManager<PortalUser> users, PortalDbContext db, SignInLinks links, AccountEmails emails, PublicLinks publicLinks) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -31,7 +32,7 @@ public sealed class SignInLinkModel(UserManager<PortalUser> users, PortalDbConte
         if (await users.FindByEmailAsync(Input.Email.Trim()) is { } user)
         {
             var token = links.Create(user.Id);
-            emails.SignInLink(user, Url.Page("/Account/Link", null, new { token }, Request.Scheme)!);
+            emails.SignInLink(user, publicLinks.Page("/Account/Link", new { token }));
             await db.SaveChangesAsync();
         }
         return RedirectToPage("/Account/CheckEmail");

@@ -14,13 +14,14 @@ using Portal.Domain.Schemes;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Pages.Applications;
 
 /// <summary>Check your answers: everything on one page with change links, then the declaration and the one submit button.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, IClock clock,
-    EmailOutbox outbox, PortalText text, IOptions<HelpContactOptions> help) : PageModel
+    EmailOutbox outbox, PortalText text, IOptions<HelpContactOptions> help, PublicLinks publicLinks) : PageModel
 {
     /// <summary>Only the three declarations bind: a forged "Status" or "Reference" field has nothing to bind to.</summary>
     [BindProperty] public DeclarationInput Input { get; set; } = new();
@@ -43,7 +44,7 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     {
         var submit = new SubmitApplication(db, access, users, clock, new SubmissionEmails(outbox, text, help.Value));
         var outcome = await submit.SubmitAsync(User, id, Input.AllAccepted,
-            application => Url.Page("/Applications/Status", null, new { id = application.Id }, Request.Scheme)!);
+            application => publicLinks.Page("/Applications/Status", new { id = application.Id }));
         switch (outcome)
         {
             case SubmitOutcome.NotFound:

@@ -12,6 +12,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Pages.Organisations;
 
@@ -21,7 +22,7 @@ namespace Portal.Pages.Organisations;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, UserManager<PortalUser> users, IClock clock,
-    EmailOutbox outbox, PortalText text) : PageModel
+    EmailOutbox outbox, PortalText text, PublicLinks publicLinks) : PageModel
 {
     private readonly Invitations invitations = new(db, clock);
 
@@ -56,7 +57,7 @@ public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, Us
         if (!ModelState.IsValid) return Page();
 
         var token = invitations.Create(organisation.Id, email);
-        var link = Url.Page("/Organisation/Join", null, new { token }, Request.Scheme)!;
+        var link = publicLinks.Page("/Organisation/Join", new { token });
         var inviter = (await users.GetUserAsync(User))?.Email ?? "";
         // The invitee's language is unknown: the mail speaks the inviter's current language.
         outbox.Enqueue(email, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
