@@ -28,12 +28,15 @@ var configuration = builder.Configuration;
 var connectionString = configuration.GetConnectionString("Portal")
     ?? throw new InvalidOperationException("Set ConnectionStrings__Portal (make run sets it for the local database).");
 
-var publicUrl = PublicUrl.From(configuration, builder.Environment);
+// Printing the schema (--create-script) sends no mail, so it needs no public address.
+var publicUrl = PublicUrl.From(configuration, builder.Environment, required: !args.Contains("--create-script"));
 services.AddSingleton(publicUrl);
 services.AddSingleton<PublicLinks>();
 services.AddProxySetup(configuration, publicUrl);
 
-services.AddDbContext<PortalDbContext>(o => o.UseNpgsql(connectionString));
+services.AddMemoryCache();
+services.AddSingleton<SessionRevocation>();
+services.AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<SessionRevocation>()));
 services.AddSingleton<IClock, SystemClock>();
 services.AddHttpContextAccessor();
 
@@ -56,6 +59,7 @@ services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
     .AddDefaultTokenProviders()
     .AddPasswordValidator<CommonPasswordValidator>();
 services.AddScoped<PortalSignInManager>();
+services.AddScoped<UserSessions>();
 
 services.ConfigureApplicationCookie(o =>
 {
@@ -67,13 +71,8 @@ services.ConfigureApplicationCookie(o =>
     o.AccessDeniedPath = "/error/403";
     o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
     o.SlidingExpiration = true;
-    // Every signed-in request starts the 30 idle minutes again (not only after half of them, the default), so the
-    // warning in the layout (site.js) can count down from the page's own load and be right.
-    o.Events.OnValidatePrincipal = async context =>
-    {
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
-        if (context.Principal is not null) context.ShouldRenew = true;
-    };
+    // The cookie counts only while its server-side session lasts (sign-out, new credentials and lockout end it).
+    o.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<UserSessions>().ValidateAsync(context);
     o.Events.OnRedirectToLogin = context =>
     {
         // htmx would swap the sign-in page into a fragment: tell it to navigate instead.
@@ -196,7 +195,9 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.MapRazorPages();
 // "Stay signed in" in the idle warning: any signed-in request renews the session; this one does nothing else.
-app.MapPost("/account/keep-alive", () => Results.NoContent()).RequireAuthorization(Policies.SignedIn);
+app.MapPost("/account/keep-alive", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        await antiforgery.IsRequestValidAsync(context) ? Results.NoContent() : Results.BadRequest())
+    .RequireAuthorization(Policies.SignedIn);
 // Without this, the fallback authorization policy would send a visitor of an unknown address to sign-in instead of "not found".
 app.MapFallback(context =>
 {

@@ -53,12 +53,32 @@ public sealed partial class FormClient(WebApplicationFactory<Program> factory) :
     }
 
     /// <summary>Signs in with a password (no second factor) and fails the test when that does not work.</summary>
-    public async Task SignInAsync(string email, string password)
+    /// <returns>The sign-in response (its Set-Cookie holds the new sign-in cookie).</returns>
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password)
     {
         var (response, html) = await SubmitAsync("/account/sign-in", ("Input.Email", email), ("Input.Password", password));
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}\n{html}");
+        return response;
     }
+
+    /// <summary>Signs in with a password and the authenticator code of <paramref name="authenticatorKey"/> (staff).</summary>
+    /// <returns>The response of the code step, which sets the sign-in cookie.</returns>
+    public async Task<HttpResponseMessage> SignInWithCodeAsync(string email, string password, string authenticatorKey)
+    {
+        await SignInAsync(email, password);
+        var (response, html) = await SubmitAsync("/account/two-factor", ("Input.Code", Totp.Code(authenticatorKey)));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"The code step for {email} failed: {(int)response.StatusCode}\n{html}");
+        return response;
+    }
+
+    /// <summary>The value of a cookie the last response set, e.g. the sign-in cookie a thief would copy.</summary>
+    public static string? SetCookie(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split(';')[0]).Where(v => v.StartsWith(name + "=", StringComparison.Ordinal))
+                .Select(v => v[(name.Length + 1)..]).LastOrDefault(v => v.Length > 0)
+            : null;
 
     public void Dispose() => client.Dispose();
 

@@ -27,6 +27,10 @@ public static class ApplicationDisplay
     /// <summary>A moment as the calendar day in Nijmegen.</summary>
     public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(ApplicationTime.Local(moment).DateTime));
 
+    /// <summary>"14 mei 2026, 09:05": a moment as the day and the time in Nijmegen.</summary>
+    public static string DateTime(DateTimeOffset moment) =>
+        Date(moment) + ", " + ApplicationTime.Local(moment).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>"Zuid/Hatert" as people read it: "Hatert (Zuid)"; a whole district stays as it is.</summary>
     public static string Neighbourhood(string value) =>
         value.Split('/') is [var district, var neighbourhood] ? $"{neighbourhood} ({district})" : value;

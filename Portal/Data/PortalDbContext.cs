@@ -26,6 +26,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AttachmentFile> AttachmentFiles => Set<AttachmentFile>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
     public DbSet<KeptForm> KeptForms => Set<KeptForm>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>The database sequence behind NIJ-YYYY-NNNNN: unique even when two submissions happen at once.</summary>
     public const string ReferenceSequence = "ApplicationReferenceNumbers";

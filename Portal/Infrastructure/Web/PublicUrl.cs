@@ -25,12 +25,12 @@ public sealed class PublicUrl
     /// Reads the setting. Outside Development it is required: start-up stops with a plain message instead of guessing
     /// an address from whoever happens to send the first request.
     /// </summary>
-    public static PublicUrl From(IConfiguration configuration, IHostEnvironment environment)
+    public static PublicUrl From(IConfiguration configuration, IHostEnvironment environment, bool required = true)
     {
         var value = configuration[Setting];
         if (string.IsNullOrWhiteSpace(value))
         {
-            if (!environment.IsDevelopment())
+            if (required && !environment.IsDevelopment())
                 throw new InvalidOperationException(
                     "Portal__PublicUrl is not set. Set it to the address people use to reach the portal, e.g. " +
                     "Portal__PublicUrl=https://subsidie.nijmegen.nl — every link in every email is built from it.");

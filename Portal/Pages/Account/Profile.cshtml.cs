@@ -11,17 +11,22 @@ using Portal.Infrastructure.Localization;
 namespace Portal.Pages.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ProfileModel(UserManager<PortalUser> users) : PageModel
+public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions sessions) : PageModel
 {
     public string Email { get; private set; } = "";
     public bool TwoFactorEnabled { get; private set; }
     [BindProperty] public string PreferredLanguage { get; set; } = Languages.Default;
     public bool Saved { get; private set; }
+    /// <summary>Where this account is signed in now, this browser included.</summary>
+    public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+    public Guid? ThisSession { get; private set; }
+    public bool EndedOthers { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(bool endedOthers = false)
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        Load(user);
+        await LoadAsync(user);
+        EndedOthers = endedOthers;
         return Page();
     }
 
@@ -40,16 +45,26 @@ public sealed class ProfileModel(UserManager<PortalUser> users) : PageModel
             Response.Htmx(h => h.Redirect(Url.Page("/Account/Profile", new { saved = true })!));
             return new EmptyResult();
         }
-        Load(user);
+        await LoadAsync(user);
         Saved = true;
         return Partial("_ProfileLanguage", this);
     }
 
-    private void Load(PortalUser user)
+    /// <summary>"Sign out everywhere else": every other browser of this account is signed out at once.</summary>
+    public async Task<IActionResult> OnPostEndOthersAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        await sessions.EndOthersAsync(user.Id, User);
+        return RedirectToPage(new { endedOthers = true });
+    }
+
+    private async Task LoadAsync(PortalUser user)
     {
         Email = user.Email ?? "";
         TwoFactorEnabled = user.TwoFactorEnabled;
         PreferredLanguage = user.PreferredLanguage;
         Saved = Request.Query.ContainsKey("saved");
+        Sessions = await sessions.ActiveAsync(user.Id);
+        ThisSession = UserSessions.SessionIdOf(User);
     }
 }

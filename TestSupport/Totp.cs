@@ -1,7 +1,8 @@
+// Shared by Portal.Tests and Portal.E2E (linked into both projects): one independent TOTP implementation for the tests.
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Portal.E2E.Infrastructure;
+namespace Portal.TestSupport;
 
 /// <summary>RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them.</summary>
 public static class Totp
