@@ -60,6 +60,7 @@ services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
     .AddPasswordValidator<CommonPasswordValidator>();
 services.AddScoped<PortalSignInManager>();
 services.AddScoped<UserSessions>();
+services.AddScoped<DummyPassword>();
 
 services.ConfigureApplicationCookie(o =>
 {

@@ -43,4 +43,16 @@ public static class AuditKinds
     public const string TwoFactorFailed = "two-factor.failed";
     public const string RecoveryCodeUsed = "two-factor.recovery-code-used";
     public const string RoleGranted = "role.granted";
+    /// <summary>The right password for an account whose address is not confirmed yet: refused, but worth knowing.</summary>
+    public const string SignInUnconfirmed = "sign-in.unconfirmed";
+    public const string SignInLinkRequested = "sign-in.link-requested";
+    /// <summary>A sign-in link that is unknown, used, expired or revoked was tried.</summary>
+    public const string SignInLinkRefused = "sign-in.link-refused";
+    public const string PasswordResetRequested = "account.password-reset-requested";
+    /// <summary>A password-reset link that does not work (wrong, used or old) was tried.</summary>
+    public const string PasswordResetRefused = "account.password-reset-refused";
+    /// <summary>A wrong password on the confirmation page (it counts towards the lockout).</summary>
+    public const string ConfirmationPasswordWrong = "account.confirmation-password-wrong";
+    /// <summary>A client was refused for asking too often (429).</summary>
+    public const string RateLimited = "rate-limited";
 }

@@ -70,7 +70,7 @@ public sealed class Registration(PortalServer server, BrowserFixture browser, IT
         await RegisterConfirmAndSignInAsync(page, email);
     }
 
-    /// <summary>From the register page: register, read the confirmation mail, open its link, sign in. Ends on the home page, signed in.</summary>
+    /// <summary>From the register page: register, read the confirmation mail, open its link, confirm with the password. Ends on the home page, signed in.</summary>
     private async Task RegisterConfirmAndSignInAsync(IPage page, string email)
     {
         var register = new RegisterPage(page);
@@ -86,17 +86,18 @@ public sealed class Registration(PortalServer server, BrowserFixture browser, IT
         Assert.Equal("Bevestig uw e-mailadres", mail.Subject);
         Assert.Equal(Server.BaseUrl.Authority, mail.FirstLink.Authority);
         await page.GotoAsync(mail.FirstLink.ToString());
-        var confirmed = new PortalPage(page);
-        await Expect(confirmed.Heading).ToHaveTextAsync("Uw e-mailadres is bevestigd");
+        var confirm = new ConfirmEmailPage(page);
+        await Expect(confirm.Heading).ToHaveTextAsync("Bevestig uw e-mailadres");
         await SeeAsync(page, "confirm-email");
-        await confirmed.Main.GetByRole(AriaRole.Link, new() { Name = "Inloggen", Exact = true }).ClickAsync();
 
-        var signIn = new SignInPage(page);
-        await Expect(signIn.Heading).ToHaveTextAsync("Inloggen");
-        await SeeAsync(page, "sign-in");
-        await signIn.SignInAsync(email, NewPassword);
-        await Expect(signIn.Main).ToContainTextAsync("U bent ingelogd.");
-        await Expect(signIn.SignOutButton).ToBeVisibleAsync();
+        // A wrong password first: refused plainly, nothing confirmed.
+        await confirm.ConfirmAsync("niet het goede wachtwoord");
+        await Expect(confirm.ErrorSummary).ToContainTextAsync("Dit wachtwoord klopt niet");
+        await SeeAsync(page, "confirm-email-wrong-password");
+
+        await confirm.ConfirmAsync(NewPassword);
+        await Expect(confirm.Main).ToContainTextAsync("U bent ingelogd.");
+        await Expect(confirm.SignOutButton).ToBeVisibleAsync();
         await SeeAsync(page, "home-signed-in");
     }
 }

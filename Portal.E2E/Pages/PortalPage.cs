@@ -69,6 +69,18 @@ public sealed class SignInPage(IPage page, string language = "nl") : PortalPage(
     }
 }
 
+/// <summary>The page the confirmation mail's link opens: the password chosen at registration confirms the address.</summary>
+public sealed class ConfirmEmailPage(IPage page, string language = "nl") : PortalPage(page, language)
+{
+    public ILocator Password => Field("Field.Password");
+
+    public async Task ConfirmAsync(string password)
+    {
+        await Password.FillAsync(password);
+        await Button("ConfirmEmail.Ask.Submit").ClickAsync();
+    }
+}
+
 public sealed class SignInLinkPage(IPage page, string language = "nl") : PortalPage(page, language)
 {
     public async Task RequestAsync(string email)

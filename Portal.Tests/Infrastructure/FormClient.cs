@@ -52,6 +52,25 @@ public sealed partial class FormClient(WebApplicationFactory<Program> factory) :
         return (response, html);
     }
 
+    /// <summary>Like a browser: reads the page, then posts its form with the hidden fields it carries plus what the user filled in.</summary>
+    public async Task<(HttpResponseMessage Response, string Html)> FillInAsync(string url, params (string Name, string Value)[] fields)
+    {
+        var (_, html) = await GetAsync(url);
+        var hidden = HiddenFields(html).Where(h => !fields.Any(f => f.Name == h.Name));
+        return await PostAsync(url, [.. hidden, .. fields]);
+    }
+
+    /// <summary>The hidden fields of the page's own form (inside main; the layout's forms are left out), without the token.</summary>
+    public static (string Name, string Value)[] HiddenFields(string html)
+    {
+        var main = html[html.IndexOf("<main", StringComparison.Ordinal)..];
+        var form = FormPattern().Match(main).Value;
+        return HiddenPattern().Matches(form)
+            .Select(m => (m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
+            .Where(f => f.Item1 != "__RequestVerificationToken")
+            .ToArray();
+    }
+
     /// <summary>Signs in with a password (no second factor) and fails the test when that does not work.</summary>
     /// <returns>The sign-in response (its Set-Cookie holds the new sign-in cookie).</returns>
     public async Task<HttpResponseMessage> SignInAsync(string email, string password)
@@ -84,4 +103,10 @@ public sealed partial class FormClient(WebApplicationFactory<Program> factory) :
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("""<form method="post"[\s\S]*?</form>""")]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
+    private static partial Regex HiddenPattern();
 }

@@ -34,22 +34,27 @@ public sealed partial class AccountTests(DatabaseFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task The_confirmation_link_confirms_the_address_and_then_the_user_can_sign_in()
+    public async Task The_confirmation_link_with_the_chosen_password_confirms_the_address_and_signs_in()
     {
         using var client = new FormClient(fixture.Factory);
         await client.SubmitAsync("/account/register", ("Input.Email", "joost@example.org"), ("Input.Password", "buurtfeest in de zomer"));
         var (before, beforeHtml) = await client.SubmitAsync("/account/sign-in",
             ("Input.Email", "joost@example.org"), ("Input.Password", "buurtfeest in de zomer"));
 
-        var link = LinkIn((await MailTo("joost@example.org")).Single().TextBody);
+        var link = new Uri(LinkIn((await MailTo("joost@example.org")).Single().TextBody)).PathAndQuery;
         var (confirm, html) = await client.GetAsync(link);
+        var (confirmed, _) = await client.PostAsync(link, [("Input.Password", "buurtfeest in de zomer")]);
+        var (profile, _) = await client.GetAsync("/account/profile");
+        await client.SubmitAsync("/account/sign-out");
         var (after, _) = await client.SubmitAsync("/account/sign-in",
             ("Input.Email", "joost@example.org"), ("Input.Password", "buurtfeest in de zomer"));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Contains("Bevestig eerst uw e-mailadres", beforeHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
-        Assert.Contains("Uw e-mailadres is bevestigd", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Bevestig uw e-mailadres</h1>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 

@@ -75,7 +75,9 @@ public sealed partial class LayoutTests(DatabaseFixture fixture) : IAsyncLifetim
     public async Task Outside_development_the_browser_is_told_to_use_https_only()
     {
         // ASP.NET Core never sends HSTS for localhost, so ask as the real host would be asked.
-        using var client = fixture.Factory.CreateClient(new() { BaseAddress = new Uri("https://subsidie.nijmegen.example") });
+        await using var portal = new PortalFactory(fixture.Database,
+            settings: new Dictionary<string, string?> { ["Portal:PublicUrl"] = "https://subsidie.nijmegen.example" });
+        using var client = portal.CreateClient(new() { BaseAddress = new Uri("https://subsidie.nijmegen.example") });
 
         using var response = await client.GetAsync("/");
 

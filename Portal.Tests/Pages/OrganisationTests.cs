@@ -20,15 +20,15 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         using var client = await SignedInAsync("fatima@example.org");
 
         var (start, startHtml) = await client.GetAsync("/organisation");
-        var (created, _) = await SubmitFormAsync(client, "/organisation/new",
+        var (created, _) = await client.FillInAsync("/organisation/new",
             ("Input.Name", "Moedergroep Hatert"), ("Input.Kind", "InformalGroup"));
         var id = IdIn(created);
-        var (about, _) = await SubmitFormAsync(client, Location(created), ("Input.HowOrganised", "Tien moeders die samen koken."));
-        var (neighbourhood, _) = await SubmitFormAsync(client, Location(about), ("Input.Neighbourhood", "Zuid/Hatert"));
-        var (contact, _) = await SubmitFormAsync(client, Location(neighbourhood),
+        var (about, _) = await client.FillInAsync(Location(created), ("Input.HowOrganised", "Tien moeders die samen koken."));
+        var (neighbourhood, _) = await client.FillInAsync(Location(about), ("Input.Neighbourhood", "Zuid/Hatert"));
+        var (contact, _) = await client.FillInAsync(Location(neighbourhood),
             ("Input.ContactName", "Fatima Yilmaz"), ("Input.ContactPhone", "06 12345678"));
-        var (first, _) = await SubmitFormAsync(client, Location(contact), ("Input.FirstApplication", "true"));
-        var (payment, _) = await SubmitFormAsync(client, Location(first),
+        var (first, _) = await client.FillInAsync(Location(contact), ("Input.FirstApplication", "true"));
+        var (payment, _) = await client.FillInAsync(Location(first),
             ("Input.Route", "HostOrganisation"), ("Input.HostName", "Buurthuis De Klif"), ("Input.HostContactName", "Els de Vries"),
             ("Input.HostEmail", "els@deklif.example"), ("Input.HostAgreement", "true"));
         var (_, overview) = await client.GetAsync(Location(payment));
@@ -65,7 +65,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         using var client = await SignedInAsync("fatima@example.org");
         var id = await CreateAsync(client);
 
-        var (response, html) = await SubmitFormAsync(client, $"/organisation/{id}/payment",
+        var (response, html) = await client.FillInAsync($"/organisation/{id}/payment",
             ("Input.Route", "OwnAccount"), ("Input.Iban", "NL91 ABNA 0417 1643 01"), ("Input.AccountHolder", "F. Yilmaz"),
             ("Input.HostName", "Buurthuis De Klif"));
 
@@ -86,7 +86,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         using var client = await SignedInAsync("fatima@example.org");
         var id = await CreateAsync(client);
 
-        await SubmitFormAsync(client, $"/organisation/{id}/payment",
+        await client.FillInAsync($"/organisation/{id}/payment",
             ("Input.Route", "OwnAccount"), ("Input.Iban", "nl91abna0417164300"), ("Input.AccountHolder", "F. Yilmaz"));
         var (_, form) = await client.GetAsync($"/organisation/{id}/payment");
         var (_, overview) = await client.GetAsync($"/organisation/{id}");
@@ -103,7 +103,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         using var client = await SignedInAsync("fatima@example.org");
         var id = await CreateAsync(client);
 
-        await SubmitFormAsync(client, $"/organisation/{id}/payment",
+        await client.FillInAsync($"/organisation/{id}/payment",
             ("Input.Route", "HostOrganisation"), ("Input.HostName", "Buurthuis De Klif"), ("Input.HostContactName", "Els de Vries"),
             ("Input.HostEmail", "els@deklif.example"), ("Input.HostAgreement", "true"),
             ("Input.Iban", "NL91ABNA0417164300"), ("Input.AccountHolder", "Iemand Anders"));
@@ -121,7 +121,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         using var client = await SignedInAsync("fatima@example.org");
         var id = await CreateAsync(client);
 
-        var (response, html) = await SubmitFormAsync(client, $"/organisation/{id}/payment",
+        var (response, html) = await client.FillInAsync($"/organisation/{id}/payment",
             ("Input.Route", "HostOrganisation"), ("Input.HostName", "Buurthuis De Klif"), ("Input.HostContactName", "Els de Vries"),
             ("Input.HostEmail", "els@deklif.example"));
 
@@ -156,8 +156,8 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         var id = await CreateAsync(client, kind: "Foundation");
 
         var (_, overview) = await client.GetAsync($"/organisation/{id}");
-        var (wrong, wrongHtml) = await SubmitFormAsync(client, $"/organisation/{id}/kvk", ("Input.KvkNumber", "1234567"));
-        var (right, _) = await SubmitFormAsync(client, $"/organisation/{id}/kvk?returnUrl=/organisation/{id}", ("Input.KvkNumber", "1234 5678"));
+        var (wrong, wrongHtml) = await client.FillInAsync($"/organisation/{id}/kvk", ("Input.KvkNumber", "1234567"));
+        var (right, _) = await client.FillInAsync($"/organisation/{id}/kvk?returnUrl=/organisation/{id}", ("Input.KvkNumber", "1234 5678"));
 
         Assert.Contains($"/organisation/{id}/kvk", overview, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
@@ -174,9 +174,9 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         using var client = await SignedInAsync("fatima@example.org");
         var id = await CreateAsync(client);
 
-        var (kind, kindHtml) = await SubmitFormAsync(client, $"/organisation/{id}/name", ("Input.Name", "Nieuwe naam"), ("Input.Kind", "Bank"));
-        var (place, placeHtml) = await SubmitFormAsync(client, $"/organisation/{id}/neighbourhood", ("Input.Neighbourhood", "Amsterdam/Jordaan"));
-        var (route, routeHtml) = await SubmitFormAsync(client, $"/organisation/{id}/payment", ("Input.Route", "Cash"), ("Input.Iban", "NL91ABNA0417164300"));
+        var (kind, kindHtml) = await client.FillInAsync($"/organisation/{id}/name", ("Input.Name", "Nieuwe naam"), ("Input.Kind", "Bank"));
+        var (place, placeHtml) = await client.FillInAsync($"/organisation/{id}/neighbourhood", ("Input.Neighbourhood", "Amsterdam/Jordaan"));
+        var (route, routeHtml) = await client.FillInAsync($"/organisation/{id}/payment", ("Input.Route", "Cash"), ("Input.Iban", "NL91ABNA0417164300"));
 
         Assert.Equal(HttpStatusCode.OK, kind.StatusCode);
         Assert.Contains("Kies wat voor groep het is.", kindHtml, StringComparison.Ordinal);
@@ -212,7 +212,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
             answers.Add((page, get.StatusCode, post.StatusCode));
         }
         // The id of someone else's organisation in the "new" form does not reveal or change it either.
-        var (newForm, _) = await SubmitFormAsync(stranger, "/organisation/new", ("NewId", id.ToString()), ("Input.Name", "X"), ("Input.Kind", "Other"));
+        var (newForm, _) = await stranger.FillInAsync("/organisation/new", ("NewId", id.ToString()), ("Input.Name", "X"), ("Input.Kind", "Other"));
 
         Assert.All(answers, a => Assert.Equal((a.Item1, HttpStatusCode.NotFound, HttpStatusCode.NotFound), a));
         Assert.Equal(HttpStatusCode.NotFound, newForm.StatusCode);
@@ -239,7 +239,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
     {
         using var client = await SignedInAsync("fatima@example.org");
         var (_, form) = await client.GetAsync("/organisation/new");
-        var fields = HiddenFields(form).Concat([("Input.Name", "Moedergroep Hatert"), ("Input.Kind", "InformalGroup")]).ToArray();
+        var fields = FormClient.HiddenFields(form).Concat([("Input.Name", "Moedergroep Hatert"), ("Input.Kind", "InformalGroup")]).ToArray();
 
         var (first, _) = await client.PostAsync("/organisation/new", fields);
         var (second, _) = await client.PostAsync("/organisation/new", fields);
@@ -255,16 +255,16 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
     {
         using var client = await SignedInAsync("fatima@example.org");
         var id = await CreateAsync(client);
-        await SubmitFormAsync(client, $"/organisation/{id}/payment",
+        await client.FillInAsync($"/organisation/{id}/payment",
             ("Input.Route", "OwnAccount"), ("Input.Iban", "NL91ABNA0417164300"), ("Input.AccountHolder", "F. Yilmaz"));
         var (_, overview) = await client.GetAsync($"/organisation/{id}");
         var change = WebUtility.HtmlDecode(ChangeLinkPattern().Matches(overview).Select(m => m.Groups["href"].Value)
             .Single(h => h.Contains("/neighbourhood", StringComparison.Ordinal)));
 
-        var (fromSummary, _) = await SubmitFormAsync(client, change, ("Input.Neighbourhood", "Lindenholt/'t Broek"));
-        var (contact, _) = await SubmitFormAsync(client, Location(fromSummary), ("Input.ContactName", "Fatima"));
-        var (first, _) = await SubmitFormAsync(client, Location(contact), ("Input.FirstApplication", "false"));
-        var (foreign, _) = await SubmitFormAsync(client, $"/organisation/{id}/neighbourhood?returnUrl=https://evil.example/",
+        var (fromSummary, _) = await client.FillInAsync(change, ("Input.Neighbourhood", "Lindenholt/'t Broek"));
+        var (contact, _) = await client.FillInAsync(Location(fromSummary), ("Input.ContactName", "Fatima"));
+        var (first, _) = await client.FillInAsync(Location(contact), ("Input.FirstApplication", "false"));
+        var (foreign, _) = await client.FillInAsync($"/organisation/{id}/neighbourhood?returnUrl=https://evil.example/",
             ("Input.Neighbourhood", "Lindenholt"));
 
         Assert.Equal($"/organisation/{id}/neighbourhood?returnUrl=%2Forganisation%2F{id}", change);
@@ -281,13 +281,13 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         using var fatima = await SignedInAsync("fatima@example.org");
         var id = await CreateAsync(fatima);
         var (_, olderForm) = await fatima.GetAsync($"/organisation/{id}/about");
-        var olderFields = HiddenFields(olderForm);
-        await SubmitFormAsync(fatima, $"/organisation/{id}/about", ("Input.HowOrganised", "Wij koken elke week samen."));
+        var olderFields = FormClient.HiddenFields(olderForm);
+        await fatima.FillInAsync($"/organisation/{id}/about", ("Input.HowOrganised", "Wij koken elke week samen."));
 
         var (conflict, html) = await fatima.PostAsync($"/organisation/{id}/about",
             [.. olderFields, ("Input.HowOrganised", "Wij zijn tien moeders.")]);
         var (again, _) = await fatima.PostAsync($"/organisation/{id}/about",
-            [.. HiddenFields(html), ("Input.HowOrganised", "Wij zijn tien moeders.")]);
+            [.. FormClient.HiddenFields(html), ("Input.HowOrganised", "Wij zijn tien moeders.")]);
 
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         Assert.Contains("Iemand anders heeft dit tegelijk veranderd. Kijk het na en sla opnieuw op.", html, StringComparison.Ordinal);
@@ -305,7 +305,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         var id = await CreateAsync(client);
         await client.SubmitAsync("/language", ("code", "en"), ("returnUrl", "/"));
 
-        var (response, _) = await SubmitFormAsync(client, $"/organisation/{id}/invite", ("Input.Email", "amina@example.org"));
+        var (response, _) = await client.FillInAsync($"/organisation/{id}/invite", ("Input.Email", "amina@example.org"));
         var (_, confirmation) = await client.GetAsync(response.Headers.Location!.OriginalString);
         var (_, overview) = await client.GetAsync($"/organisation/{id}");
 
@@ -336,7 +336,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
 
         var (before, _) = await amina.GetAsync($"/organisation/{id}");
         var (_, landing) = await amina.GetAsync(link);
-        var (joined, _) = await SubmitFormAsync(amina, link);
+        var (joined, _) = await amina.FillInAsync(link);
         var (_, after) = await amina.GetAsync($"/organisation/{id}");
         var (_, reused) = await someoneElse.GetAsync(link);
         var (reusedPost, _) = await someoneElse.PostAsync(link, [("Token", TokenIn(link))]);
@@ -407,37 +407,17 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
 
     private static async Task<Guid> CreateAsync(FormClient client, string name = "Moedergroep Hatert", string kind = "InformalGroup")
     {
-        var (response, html) = await SubmitFormAsync(client, "/organisation/new", ("Input.Name", name), ("Input.Kind", kind));
+        var (response, html) = await client.FillInAsync("/organisation/new", ("Input.Name", name), ("Input.Kind", kind));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Creating failed: {(int)response.StatusCode}\n{html}");
         return IdIn(response);
     }
 
     private async Task<string> InviteAsync(FormClient client, Guid id, string email)
     {
-        await SubmitFormAsync(client, $"/organisation/{id}/invite", ("Input.Email", email));
+        await client.FillInAsync($"/organisation/{id}/invite", ("Input.Email", email));
         await using var db = fixture.Database.NewContext();
         var mail = await db.EmailMessages.Where(m => m.To == email).OrderByDescending(m => m.CreatedAt).FirstAsync();
         return new Uri(LinkPattern().Match(mail.TextBody).Value).PathAndQuery;
-    }
-
-    /// <summary>Like a browser: reads the page, then posts its form with the hidden fields it carries plus what the user filled in.</summary>
-    private static async Task<(HttpResponseMessage Response, string Html)> SubmitFormAsync(FormClient client, string url,
-        params (string Name, string Value)[] fields)
-    {
-        var (_, html) = await client.GetAsync(url);
-        var hidden = HiddenFields(html).Where(h => !fields.Any(f => f.Name == h.Name));
-        return await client.PostAsync(url, [.. hidden, .. fields]);
-    }
-
-    /// <summary>The hidden fields of the page's own form (inside main; the layout's forms are left out), without the token.</summary>
-    private static (string Name, string Value)[] HiddenFields(string html)
-    {
-        var main = html[html.IndexOf("<main", StringComparison.Ordinal)..];
-        var form = FormPattern().Match(main).Value;
-        return HiddenPattern().Matches(form)
-            .Select(m => (m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
-            .Where(f => f.Item1 != "__RequestVerificationToken")
-            .ToArray();
     }
 
     private static string Location(HttpResponseMessage response) =>
@@ -446,12 +426,6 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
     private static Guid IdIn(HttpResponseMessage response) => Guid.Parse(IdPattern().Match(Location(response)).Groups["id"].Value);
 
     private static string TokenIn(string link) => link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
-
-    [GeneratedRegex("""<form method="post"[\s\S]*?</form>""")]
-    private static partial Regex FormPattern();
-
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)">""")]
-    private static partial Regex HiddenPattern();
 
     [GeneratedRegex("""/organisation/(?<id>[0-9a-f-]{36})""")]
     private static partial Regex IdPattern();

@@ -37,8 +37,9 @@ public sealed class SessionRevocation(IMemoryCache cache, TimeProvider time) : S
             if (Changed(user, u => u.SecurityStamp)) reasons.TryAdd(user.Entity.Id, SessionEndReasons.CredentialsChanged);
             else if (Changed(user, u => u.LockoutEnd) && user.Entity.LockoutEnd > now) reasons.TryAdd(user.Entity.Id, SessionEndReasons.LockedOut);
         }
+        var newUsers = db.ChangeTracker.Entries<PortalUser>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
         foreach (var role in db.ChangeTracker.Entries<IdentityUserRole<Guid>>().Where(e => e.State is EntityState.Added or EntityState.Deleted))
-            reasons.TryAdd(role.Entity.UserId, SessionEndReasons.RolesChanged);
+            if (!newUsers.Contains(role.Entity.UserId)) reasons.TryAdd(role.Entity.UserId, SessionEndReasons.RolesChanged);
         if (reasons.Count == 0) return;
 
         var userIds = reasons.Keys.ToList();

@@ -24,15 +24,20 @@ public sealed class LinkModel(SignInLinks links, UserManager<PortalUser> users, 
         var userId = string.IsNullOrEmpty(token) ? null : await links.RedeemAsync(token);
         if (userId is null || await users.FindByIdAsync(userId.Value.ToString()) is not { } user || await users.IsLockedOutAsync(user))
         {
+            await audit.RecordNowAsync(AuditKinds.SignInLinkRefused, userId, null);
             Invalid = true;
             return Page();
         }
         await audit.RecordNowAsync(AuditKinds.SignInLinkUsed, user.Id, user.Email);
         if (!user.EmailConfirmed)
         {
-            // Opening a link sent to the address proves the address.
+            // Opening a link sent to the address proves the address, but not who chose the password set before: someone
+            // may have registered this address with a password of their own (pre-hijacking). That password is dropped
+            // and the security stamp renewed, so nothing set before the address was proven still opens the account.
             user.EmailConfirmed = true;
-            await users.UpdateAsync(user);
+            if (await users.HasPasswordAsync(user)) await users.RemovePasswordAsync(user);
+            else await users.UpdateSecurityStampAsync(user);
+            await audit.RecordNowAsync(AuditKinds.EmailConfirmed, user.Id, user.Email, "sign-in link, password dropped");
         }
         var result = await signIn.SignInWithLinkAsync(user);
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/TwoFactor");

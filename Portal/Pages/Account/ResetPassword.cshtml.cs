@@ -48,14 +48,24 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, AuditLog a
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is null || token is null)
         {
+            await audit.RecordNowAsync(AuditKinds.PasswordResetRefused, user?.Id, Input.Email);
             ModelState.AddModelError("", text["Account.LinkInvalid"]);
             return Page();
         }
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (!result.Succeeded)
         {
-            SignInFlow.AddErrors(ModelState, result.Errors.Any(e => e.Code == "InvalidToken") ? "" : "Input.Password", result, text);
+            var badLink = result.Errors.Any(e => e.Code == "InvalidToken");
+            if (badLink) await audit.RecordNowAsync(AuditKinds.PasswordResetRefused, user.Id, user.Email);
+            SignInFlow.AddErrors(ModelState, badLink ? "" : "Input.Password", result, text);
             return Page();
+        }
+        if (!user.EmailConfirmed)
+        {
+            // The reset link came to the address and the new password replaces any set before: the address is proven.
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+            await audit.RecordNowAsync(AuditKinds.EmailConfirmed, user.Id, user.Email, "password reset link");
         }
         // Whoever can read the mail can reset; a lockout from someone guessing the old password ends here.
         await users.SetLockoutEndDateAsync(user, null);

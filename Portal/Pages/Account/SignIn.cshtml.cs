@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Portal.Accounts;
 using Portal.Data;
 using Portal.Domain.Audit;
@@ -15,8 +14,9 @@ namespace Portal.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.SignIn)]
+[EqualResponseTime(250)]
 public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUser> users, SignInFlow flow, AuditLog audit,
-    PortalText text) : PageModel
+    DummyPassword dummy, PortalText text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -40,21 +40,50 @@ public sealed class SignInModel(PortalSignInManager signIn, UserManager<PortalUs
         if (!ModelState.IsValid) return Page();
         var email = Input.Email.Trim();
         var user = await users.FindByEmailAsync(email);
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded && user is not null)
+        if (user is null)
+        {
+            dummy.Verify(Input.Password);
+            return await FailedAsync(AuditKinds.SignInFailed, null, email);
+        }
+        if (!user.EmailConfirmed) return await UnconfirmedAsync(user);
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
         {
             await flow.CompletedAsync(Response, user, "password");
             return LocalRedirect(SignInFlow.SafeReturnUrl(Url, ReturnUrl));
         }
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/TwoFactor", new { ReturnUrl });
-        if (result.IsNotAllowed)
+        // A locked account answers before its password is checked; hash one anyway, so the time tells nothing.
+        if (result.IsLockedOut) dummy.Verify(Input.Password);
+        return await FailedAsync(result.IsLockedOut ? AuditKinds.LockedOut : AuditKinds.SignInFailed, user.Id, email);
+    }
+
+    /// <summary>
+    /// An account whose address is not proven never signs in with a password (someone else may have registered it).
+    /// Only someone who gives its password hears why; anyone else gets the same answer as for an unknown address.
+    /// </summary>
+    private async Task<IActionResult> UnconfirmedAsync(PortalUser user)
+    {
+        if (await users.IsLockedOutAsync(user))
         {
-            // Only someone with the right password gets here, so saying why does not reveal the account.
-            ModelState.AddModelError("", text["SignIn.NotConfirmed"]);
-            return Page();
+            dummy.Verify(Input.Password);
+            return await FailedAsync(AuditKinds.LockedOut, user.Id, user.Email!);
         }
-        await audit.RecordNowAsync(result.IsLockedOut ? AuditKinds.LockedOut : AuditKinds.SignInFailed, user?.Id, email);
+        if (!await users.CheckPasswordAsync(user, Input.Password))
+        {
+            await users.AccessFailedAsync(user);
+            return await FailedAsync(AuditKinds.SignInFailed, user.Id, user.Email!);
+        }
+        await audit.RecordNowAsync(AuditKinds.SignInUnconfirmed, user.Id, user.Email);
+        ModelState.AddModelError("", text["SignIn.NotConfirmed"]);
+        return Page();
+    }
+
+    private async Task<IActionResult> FailedAsync(string kind, Guid? userId, string email)
+    {
+        await audit.RecordNowAsync(kind, userId, email);
         // One message for an unknown address, a wrong password and a locked account: no account enumeration.
         ModelState.AddModelError("", text["SignIn.Failed"]);
         return Page();
