@@ -53,10 +53,12 @@ services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>
         o.Lockout.AllowedForNewUsers = true;
         o.SignIn.RequireConfirmedEmail = true;
         o.User.RequireUniqueEmail = true;
+        o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.Name;
     })
     .AddEntityFrameworkStores<PortalDbContext>()
     .AddSignInManager<PortalSignInManager>()
     .AddDefaultTokenProviders()
+    .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name)
     .AddPasswordValidator<CommonPasswordValidator>();
 services.AddScoped<PortalSignInManager>();
 services.AddScoped<UserSessions>();

@@ -30,7 +30,36 @@ public static class Totp
         return new[] { "123456", "654321", "111111", "909090", "246810", "135791", "000000", "999999" }.First(c => !accepted.Contains(c));
     }
 
+    /// <summary>A random 160-bit base32 key, the size Identity generates: one per test account, so codes never clash.</summary>
+    public static string NewKey() =>
+        string.Concat(RandomNumberGenerator.GetItems<char>("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 32));
+
     public static long Step(DateTimeOffset at) => at.ToUnixTimeSeconds() / StepSeconds;
+
+    private static readonly Dictionary<string, long> LastUsed = [];
+
+    /// <summary>
+    /// A code this process has not used before for this key. The portal accepts each code once and never one older
+    /// than the last (RFC 6238 §5.2), so a test that signs in twice within 30 seconds takes the next step's code
+    /// (the portal accepts two steps of clock drift), or waits for a new step when those are used up.
+    /// </summary>
+    public static string FreshCode(string base32Key)
+    {
+        while (true)
+        {
+            var now = Step(DateTimeOffset.UtcNow);
+            lock (LastUsed)
+            {
+                var next = Math.Max(now, LastUsed.GetValueOrDefault(base32Key, long.MinValue) + 1);
+                if (next <= now + 1)
+                {
+                    LastUsed[base32Key] = next;
+                    return Code(base32Key, next);
+                }
+            }
+            Thread.Sleep(1000);
+        }
+    }
 
     /// <summary>RFC 4648 base32; spaces (as the setup page groups the key) and padding are ignored.</summary>
     public static byte[] Base32Decode(string text)

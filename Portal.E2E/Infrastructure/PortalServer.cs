@@ -100,13 +100,6 @@ public sealed class PortalServer : IAsyncLifetime
         await DemoData.SeedSchemesAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), new Portal.Domain.Common.SystemClock());
     }
 
-    /// <summary>A random 160-bit base32 key, the size Identity generates.</summary>
-    public static string NewAuthenticatorKey()
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        return string.Concat(RandomNumberGenerator.GetItems<char>(alphabet, 32));
-    }
-
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Code}: {e.Description}")));

@@ -16,7 +16,7 @@ public sealed class SmallScreens(PortalServer server, BrowserFixture browser, IT
     public async Task Pages_fit_a_320px_screen_without_horizontal_scrolling(string language)
     {
         var applicant = await Server.CreateAccountAsync(Roles.Applicant, "klein", language: language);
-        var coachKey = PortalServer.NewAuthenticatorKey();
+        var coachKey = Totp.NewKey();
         var coach = await Server.CreateAccountAsync(Roles.Coach, "coach", coachKey, language);
         var page = await OpenBrowserAsync(width: 320, height: 640);
 
@@ -62,7 +62,7 @@ public sealed class SmallScreens(PortalServer server, BrowserFixture browser, IT
         var twoFactor = new TwoFactorPage(page, language);
         await Expect(twoFactor.Code).ToBeVisibleAsync();
         await FitsAsync(page, language, "two-factor");
-        await twoFactor.SubmitAsync(Totp.Code(coachKey));
+        await twoFactor.SubmitAsync(Totp.FreshCode(coachKey));
         await Expect(twoFactor.Menu.GetByRole(AriaRole.Link, new() { Name = Texts.Get("Nav.Staff", language) })).ToBeVisibleAsync();
         await page.GotoAsync("/staff");
         await Expect(twoFactor.Heading).ToHaveTextAsync(Texts.Get("Staff.Title", language));

@@ -41,7 +41,7 @@ public sealed partial class StaffTwoFactor(PortalServer server, BrowserFixture b
         Assert.Equal(key, await setup.ReadKeyAsync());
         await SeeAsync(page, "two-factor-setup-wrong-code");
 
-        await setup.SubmitAsync(Totp.Code(key));
+        await setup.SubmitAsync(Totp.FreshCode(key));
         var recovery = new RecoveryCodesPage(page);
         await Expect(recovery.Heading).ToHaveTextAsync("Uw herstelcodes");
         await Expect(recovery.Codes).ToHaveCountAsync(10);
@@ -75,7 +75,7 @@ public sealed partial class StaffTwoFactor(PortalServer server, BrowserFixture b
         await Expect(twoFactor.Code).ToHaveAttributeAsync("aria-invalid", "true");
         await SeeAsync(page, "two-factor-wrong-code");
 
-        await twoFactor.SubmitAsync(Totp.Code(key));
+        await twoFactor.SubmitAsync(Totp.FreshCode(key));
         await Expect(page).ToHaveURLAsync(StaffUrl());
         await Expect(twoFactor.Heading).ToHaveTextAsync("Werkplek");
         await SeeAsync(page, "staff");

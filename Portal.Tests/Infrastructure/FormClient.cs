@@ -86,7 +86,7 @@ public sealed partial class FormClient(WebApplicationFactory<Program> factory) :
     public async Task<HttpResponseMessage> SignInWithCodeAsync(string email, string password, string authenticatorKey)
     {
         await SignInAsync(email, password);
-        var (response, html) = await SubmitAsync("/account/two-factor", ("Input.Code", Totp.Code(authenticatorKey)));
+        var (response, html) = await SubmitAsync("/account/two-factor", ("Input.Code", Totp.FreshCode(authenticatorKey)));
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"The code step for {email} failed: {(int)response.StatusCode}\n{html}");
         return response;

@@ -17,7 +17,7 @@ namespace Portal.Tests.Security;
 [Collection("db")]
 public sealed partial class SessionRevocationTests(DatabaseFixture fixture) : IAsyncLifetime
 {
-    private const string StaffKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    private readonly string staffKey = Totp.NewKey();
 
     public Task InitializeAsync() => fixture.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
@@ -53,9 +53,9 @@ public sealed partial class SessionRevocationTests(DatabaseFixture fixture) : IA
     [Fact]
     public async Task A_staff_session_dies_when_the_password_is_reset()
     {
-        await TestAccounts.CreateAsync(fixture.Factory, "reviewer@example.org", Roles.Reviewer, authenticatorKey: StaffKey);
+        await TestAccounts.CreateAsync(fixture.Factory, "reviewer@example.org", Roles.Reviewer, authenticatorKey: staffKey);
         using var reviewer = new FormClient(fixture.Factory);
-        var stolen = FormClient.SetCookie(await reviewer.SignInWithCodeAsync("reviewer@example.org", TestAccounts.Password, StaffKey), "portal.auth")!;
+        var stolen = FormClient.SetCookie(await reviewer.SignInWithCodeAsync("reviewer@example.org", TestAccounts.Password, staffKey), "portal.auth")!;
         Assert.Equal(HttpStatusCode.OK, await GetWith(stolen, "/staff"));
 
         await ResetPasswordAsync("reviewer@example.org");
@@ -69,11 +69,11 @@ public sealed partial class SessionRevocationTests(DatabaseFixture fixture) : IA
     [MemberData(nameof(Changes))]
     public async Task Changing_the_account_ends_every_session_of_it(string change)
     {
-        var user = await TestAccounts.CreateAsync(fixture.Factory, "coach@example.org", Roles.Coach, authenticatorKey: StaffKey);
+        var user = await TestAccounts.CreateAsync(fixture.Factory, "coach@example.org", Roles.Coach, authenticatorKey: staffKey);
         using var first = new FormClient(fixture.Factory);
         using var second = new FormClient(fixture.Factory);
-        await first.SignInWithCodeAsync("coach@example.org", TestAccounts.Password, StaffKey);
-        await second.SignInWithCodeAsync("coach@example.org", TestAccounts.Password, StaffKey);
+        await first.SignInWithCodeAsync("coach@example.org", TestAccounts.Password, staffKey);
+        await second.SignInWithCodeAsync("coach@example.org", TestAccounts.Password, staffKey);
 
         await ChangeAsync(user.Id, change);
 

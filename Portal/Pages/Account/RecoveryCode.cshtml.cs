@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Identity;
 using Portal.Accounts;
+using Portal.Data;
 using Portal.Domain.Audit;
 using Portal.Infrastructure.Security;
 
@@ -14,7 +16,7 @@ namespace Portal.Pages.Account;
 /// <summary>Signing in with a recovery code when the phone with the authenticator app is lost.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitOptions.SignIn)]
-public sealed class RecoveryCodeModel(PortalSignInManager signIn, SignInFlow flow, AuditLog audit, PortalText text)
+public sealed class RecoveryCodeModel(PortalSignInManager signIn, UserManager<PortalUser> users, SignInFlow flow, AuditLog audit, PortalText text)
     : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -33,15 +35,25 @@ public sealed class RecoveryCodeModel(PortalSignInManager signIn, SignInFlow flo
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("/Account/SignIn");
         if (!ModelState.IsValid) return Page();
+        // Identity does not count wrong recovery codes: without this, someone with the password could try codes for ever.
+        if (await users.IsLockedOutAsync(user))
+        {
+            await audit.RecordNowAsync(AuditKinds.LockedOut, user.Id, user.Email, "recovery code");
+            ModelState.AddModelError("Input.Code", text["SignIn.Failed"]);
+            return Page();
+        }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
+            await users.ResetAccessFailedCountAsync(user);
             await audit.RecordNowAsync(AuditKinds.RecoveryCodeUsed, user.Id, user.Email);
             await flow.CompletedAsync(Response, user, "password+recovery-code");
             return LocalRedirect(SignInFlow.SafeReturnUrl(Url, ReturnUrl));
         }
-        await audit.RecordNowAsync(AuditKinds.TwoFactorFailed, user.Id, user.Email, "recovery code");
-        ModelState.AddModelError("Input.Code", text["RecoveryCode.Wrong"]);
+        await users.AccessFailedAsync(user);
+        var locked = await users.IsLockedOutAsync(user);
+        await audit.RecordNowAsync(locked ? AuditKinds.LockedOut : AuditKinds.TwoFactorFailed, user.Id, user.Email, "recovery code");
+        ModelState.AddModelError("Input.Code", text[locked ? "SignIn.Failed" : "RecoveryCode.Wrong"]);
         return Page();
     }
 }

@@ -70,8 +70,10 @@ public sealed class TwoFactorSetupModel(UserManager<PortalUser> users, PortalSig
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A first key, not a reset: ResetAuthenticatorKeyAsync would renew the security stamp, and that ends every
+            // session (SessionRevocation), this one included. Two-factor sign-in is not on until the code is checked.
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
         }
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c)));
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
