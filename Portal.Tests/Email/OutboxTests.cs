@@ -81,7 +81,7 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(["amina@example.org"], mail.To);
         Assert.Equal(ArabicSubject, mail.Subject);
         Assert.Equal(ArabicBody, mail.TextBody);
-        Assert.Equal($"<{id}@portal>", mail.Headers["Message-ID"]);
+        Assert.Equal($"<{id:N}@portal.nijmegen.example>", mail.Headers["Message-ID"]);
         var sent = await LoadAsync(id);
         Assert.Equal(clock.UtcNow, sent.SentAt);
         Assert.Equal(2, sent.Attempts);
