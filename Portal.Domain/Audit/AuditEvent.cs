@@ -43,4 +43,5 @@ public static class AuditKinds
     public const string TwoFactorFailed = "two-factor.failed";
     public const string RecoveryCodeUsed = "two-factor.recovery-code-used";
     public const string RoleGranted = "role.granted";
+    public const string MailSentAgain = "mail.sent-again";
 }

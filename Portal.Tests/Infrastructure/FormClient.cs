@@ -60,6 +60,15 @@ public sealed partial class FormClient(WebApplicationFactory<Program> factory) :
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}\n{html}");
     }
 
+    /// <summary>Signs in as staff: the password, then the authenticator code for <paramref name="authenticatorKey"/>.</summary>
+    public async Task SignInWithCodeAsync(string email, string password, string authenticatorKey)
+    {
+        await SubmitAsync("/account/sign-in", ("Input.Email", email), ("Input.Password", password));
+        var (response, html) = await SubmitAsync("/account/two-factor", ("Input.Code", Totp.Code(authenticatorKey)));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in with a code as {email} failed: {(int)response.StatusCode}\n{html}");
+    }
+
     public void Dispose() => client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
