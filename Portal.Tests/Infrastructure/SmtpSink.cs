@@ -37,6 +37,9 @@ public sealed class SmtpSink : IAsyncDisposable
     /// </summary>
     public TimeSpan ReplyDelay { get; set; }
 
+    /// <summary>Addresses the sink refuses at RCPT with a 550 that quotes the address, as real mail servers do.</summary>
+    public ISet<string> UnknownRecipients { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Called as each message is kept, before it is confirmed (for fault injection at that moment).</summary>
     public Action<ReceivedMail>? OnMessage { get; set; }
 
@@ -131,7 +134,13 @@ public sealed class SmtpSink : IAsyncDisposable
                     await writer.WriteLineAsync("250 OK");
                     break;
                 case "RCPT":
-                    recipients.Add(Address(line));
+                    var recipient = Address(line);
+                    if (UnknownRecipients.Contains(recipient))
+                    {
+                        await writer.WriteLineAsync($"550 5.1.1 <{recipient}>: Recipient address rejected: User unknown");
+                        break;
+                    }
+                    recipients.Add(recipient);
                     await writer.WriteLineAsync("250 OK");
                     break;
                 case "DATA":
