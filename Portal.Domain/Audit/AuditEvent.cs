@@ -55,4 +55,5 @@ public static class AuditKinds
     public const string ConfirmationPasswordWrong = "account.confirmation-password-wrong";
     /// <summary>A client was refused for asking too often (429).</summary>
     public const string RateLimited = "rate-limited";
+    public const string MailSentAgain = "mail.sent-again";
 }

@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Email;
 
 namespace Portal.Tests.Domain;
@@ -5,6 +6,7 @@ namespace Portal.Tests.Domain;
 public sealed class EmailMessageTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(5);
 
     [Fact]
     public void New_message_is_due_at_once_and_unsent()
@@ -12,6 +14,7 @@ public sealed class EmailMessageTests
         var message = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
 
         Assert.Equal(Now, message.NextAttemptAt);
+        Assert.True(message.IsDue(Now));
         Assert.Equal(0, message.Attempts);
         Assert.Null(message.SentAt);
         Assert.False(message.GaveUp);
@@ -23,6 +26,19 @@ public sealed class EmailMessageTests
     public void Message_without_recipient_is_refused(string to)
     {
         Assert.Throws<ArgumentException>(() => new EmailMessage(to, "Onderwerp", "Tekst", null, Now));
+    }
+
+    [Fact]
+    public void Claiming_a_message_counts_an_attempt_and_no_other_worker_takes_it_until_the_lease_runs_out()
+    {
+        var message = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
+
+        message.Lease(Now, Now + LeaseTime);
+
+        Assert.Equal(1, message.Attempts);
+        Assert.False(message.IsDue(Now + LeaseTime - TimeSpan.FromSeconds(1)));
+        Assert.Throws<InvalidOperationException>(() => message.Lease(Now + TimeSpan.FromMinutes(1), Now + TimeSpan.FromMinutes(6)));
+        Assert.True(message.IsDue(Now + LeaseTime), "A worker that died leaves the message to the next one once the lease has run out.");
     }
 
     [Fact]
@@ -44,13 +60,16 @@ public sealed class EmailMessageTests
     {
         var message = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
 
-        message.MarkFailed("Connection refused", Now);
-        message.MarkFailed("Connection refused", Now.AddSeconds(5));
+        Fail(message, "Connection refused", Now);
+        Fail(message, "Connection refused", Now.AddSeconds(5));
 
         Assert.Equal(2, message.Attempts);
         Assert.Equal(Now.AddSeconds(5) + TimeSpan.FromSeconds(10), message.NextAttemptAt);
         Assert.Equal("Connection refused", message.LastError);
         Assert.Null(message.SentAt);
+        Assert.Null(message.LeasedUntil);
+        Assert.False(message.IsDue(Now.AddSeconds(14)));
+        Assert.True(message.IsDue(Now.AddSeconds(15)));
     }
 
     [Fact]
@@ -58,7 +77,7 @@ public sealed class EmailMessageTests
     {
         var message = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
 
-        message.MarkFailed(new string('e', 5000), Now);
+        Fail(message, new string('e', 5000), Now);
 
         Assert.Equal(2000, message.LastError!.Length);
     }
@@ -67,14 +86,17 @@ public sealed class EmailMessageTests
     public void Sent_message_records_when_and_forgets_the_last_error()
     {
         var message = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
-        message.MarkFailed("Connection refused", Now);
+        Fail(message, "Connection refused", Now);
 
+        message.Lease(Now.AddSeconds(6), Now.AddSeconds(6) + LeaseTime);
         message.MarkSent(Now.AddSeconds(6));
 
         Assert.Equal(Now.AddSeconds(6), message.SentAt);
         Assert.Equal(2, message.Attempts);
         Assert.Null(message.LastError);
+        Assert.Null(message.LeasedUntil);
         Assert.False(message.GaveUp);
+        Assert.False(message.IsDue(Now.AddDays(1)));
     }
 
     [Fact]
@@ -82,10 +104,51 @@ public sealed class EmailMessageTests
     {
         var message = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
 
-        for (var i = 0; i < EmailMessage.MaxAttempts - 1; i++) message.MarkFailed("down", Now);
+        for (var i = 0; i < EmailMessage.MaxAttempts - 1; i++) Fail(message, "down", Now.AddDays(i));
         Assert.False(message.GaveUp);
-        message.MarkFailed("down", Now);
+        Fail(message, "down", Now.AddDays(20));
 
         Assert.True(message.GaveUp);
+        Assert.Equal(Now.AddDays(20), message.GaveUpAt);
+        Assert.False(message.IsDue(Now.AddDays(30)));
+    }
+
+    [Fact]
+    public void Message_given_up_gets_a_new_round_of_attempts_when_an_admin_sends_it_again()
+    {
+        var message = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
+        for (var i = 0; i < EmailMessage.MaxAttempts; i++) Fail(message, "down", Now.AddDays(i));
+
+        message.SendAgain(Now.AddDays(20));
+
+        Assert.False(message.GaveUp);
+        Assert.Equal(0, message.Attempts);
+        Assert.True(message.IsDue(Now.AddDays(20)));
+    }
+
+    [Fact]
+    public void A_message_that_is_sent_or_being_sent_cannot_be_sent_again()
+    {
+        var sent = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
+        sent.Lease(Now, Now + LeaseTime);
+        sent.MarkSent(Now);
+        var sending = new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now);
+        sending.Lease(Now, Now + LeaseTime);
+
+        Assert.Equal("Staff.Mail.AlreadyOnItsWay", Assert.Throws<DomainException>(() => sent.SendAgain(Now)).MessageKey);
+        Assert.Throws<DomainException>(() => sending.SendAgain(Now.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void Logs_may_name_the_recipients_domain()
+    {
+        Assert.Equal("example.org", new EmailMessage("amina@example.org", "Onderwerp", "Tekst", null, Now).RecipientDomain);
+    }
+
+    /// <summary>One attempt that fails, as the worker makes it: claim, then record the failure.</summary>
+    private static void Fail(EmailMessage message, string error, DateTimeOffset now)
+    {
+        message.Lease(now, now + LeaseTime);
+        message.MarkFailed(error, now);
     }
 }

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Email;
 using Portal.Infrastructure.Email;
 using Portal.Tests.Infrastructure;
@@ -21,26 +18,18 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
     private const string ArabicSubject = "تأكيد عنوان بريدك الإلكتروني — Subsidieportaal Nijmegen";
     private const string ArabicBody = "مرحبا أمينة،\r\nاضغط على الرابط لتأكيد عنوانك.\r\n.Een regel die met een punt begint, en één met accenten: café.";
 
-    private readonly TestClock clock = new(DateTimeOffset.UtcNow.AddDays(1));
-    private readonly SmtpOptions smtp = new() { Host = "127.0.0.1", Port = PortalFactory.ClosedPort };
-    private ServiceProvider services = null!;
+    private OutboxHarness outbox = null!;
+    private TestClock clock = null!;
+    private SmtpOptions smtp = null!;
 
     public async Task InitializeAsync()
     {
         await fixture.Database.ResetAsync();
-        services = new ServiceCollection()
-            .AddLogging()
-            .AddDbContext<PortalDbContext>(o => o.UseNpgsql(fixture.Database.ConnectionString))
-            .AddSingleton<IClock>(clock)
-            .AddSingleton(Options.Create(smtp))
-            .AddScoped<IEmailSender, SmtpEmailSender>()
-            .AddLocalization(o => o.ResourcesPath = "Resources")
-            .AddSingleton<Portal.Infrastructure.Localization.PortalText>()
-            .AddScoped<EmailOutbox>()
-            .BuildServiceProvider(validateScopes: true);
+        outbox = new OutboxHarness(fixture.Database.ConnectionString);
+        (clock, smtp) = (outbox.Clock, outbox.Smtp);
     }
 
-    public async Task DisposeAsync() => await services.DisposeAsync();
+    public async Task DisposeAsync() => await outbox.DisposeAsync();
 
     [Fact]
     public async Task Mail_server_down_keeps_the_message_and_retries_later_with_backoff()
@@ -81,7 +70,7 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(["amina@example.org"], mail.To);
         Assert.Equal(ArabicSubject, mail.Subject);
         Assert.Equal(ArabicBody, mail.TextBody);
-        Assert.Equal($"<{id}@portal>", mail.Headers["Message-ID"]);
+        Assert.Equal($"<{id:N}@portal.nijmegen.example>", mail.Headers["Message-ID"]);
         var sent = await LoadAsync(id);
         Assert.Equal(clock.UtcNow, sent.SentAt);
         Assert.Equal(2, sent.Attempts);
@@ -115,6 +104,28 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_held_by_a_worker_that_died_goes_out_once_its_lease_has_run_out_and_not_before()
+    {
+        await using var sink = new SmtpSink();
+        smtp.Port = sink.Port;
+        var id = await EnqueueAsync("amina@example.org", "Bevestiging", "Tekst");
+        // As a worker leaves it that claimed the message and was killed before it could mark it.
+        await outbox.UpdateAsync(id, """UPDATE "EmailMessages" SET "Attempts" = 1, "LeasedUntil" = {1} WHERE "Id" = {0}""",
+            clock.UtcNow + OutboxHarness.DefaultLease);
+        var worker = Worker();
+
+        Assert.Equal(0, await worker.SendDueAsync(CancellationToken.None));
+        clock.Advance(OutboxHarness.DefaultLease);
+        Assert.Equal(1, await worker.SendDueAsync(CancellationToken.None));
+
+        Assert.Single(sink.To("amina@example.org"));
+        var sent = await LoadAsync(id);
+        Assert.NotNull(sent.SentAt);
+        Assert.Equal(2, sent.Attempts);
+        Assert.Null(sent.LeasedUntil);
+    }
+
+    [Fact]
     public async Task Mail_queued_by_the_portal_is_sent_by_its_background_worker()
     {
         using (var scope = fixture.Factory.Services.CreateScope())
@@ -131,24 +142,11 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
         await WaitUntilAsync(async () => await db.EmailMessages.AsNoTracking().AnyAsync(m => m.To == "fatima@example.org" && m.SentAt != null));
     }
 
-    private OutboxWorker Worker(int batchSize = 20) => new(
-        services.GetRequiredService<IServiceScopeFactory>(),
-        Options.Create(new OutboxOptions { BatchSize = batchSize, PollInterval = TimeSpan.FromMilliseconds(100) }),
-        NullLogger<OutboxWorker>.Instance);
+    private OutboxWorker Worker(int batchSize = 20) => outbox.Worker(batchSize);
 
-    private async Task<Guid> EnqueueAsync(string to, string subject, string body)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var message = scope.ServiceProvider.GetRequiredService<EmailOutbox>().Enqueue(to, subject, body);
-        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
-        return message.Id;
-    }
+    private Task<Guid> EnqueueAsync(string to, string subject, string body) => outbox.EnqueueAsync(to, subject, body);
 
-    private async Task<EmailMessage> LoadAsync(Guid id)
-    {
-        await using var db = fixture.Database.NewContext();
-        return await db.EmailMessages.AsNoTracking().SingleAsync(m => m.Id == id);
-    }
+    private Task<EmailMessage> LoadAsync(Guid id) => outbox.LoadAsync(id);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
@@ -158,13 +156,5 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met within 10 s.");
             await Task.Delay(20);
         }
-    }
-
-    /// <summary>A clock the test moves; whole microseconds, as PostgreSQL stores them.</summary>
-    private sealed class TestClock(DateTimeOffset start) : IClock
-    {
-        public DateTimeOffset UtcNow { get; private set; } = new(start.UtcTicks - start.UtcTicks % 10, TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => UtcNow += by;
     }
 }

@@ -3,13 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// A minimal SMTP server on 127.0.0.1 that accepts every message and keeps it: enough of RFC 5321 for
-/// System.Net.Mail (greeting, EHLO/HELO, MAIL, RCPT, DATA with dot-stuffing, RSET, NOOP, QUIT).
-/// The portal talks real SMTP to it over a real socket.
+/// A minimal SMTP server on 127.0.0.1 that accepts every message and keeps it: enough of RFC 5321 for MailKit
+/// (greeting, EHLO/HELO, MAIL, RCPT, DATA with dot-stuffing, RSET, NOOP, QUIT; no extensions advertised, so MailKit
+/// sends 7-bit MIME). The portal talks real SMTP to it over a real socket.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -29,6 +30,18 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>
+    /// How long the sink waits before it confirms a message it has already kept: a slow mail server. A client that dies in
+    /// that time has delivered a message it never heard confirmed, which is what a crash mid-batch looks like.
+    /// </summary>
+    public TimeSpan ReplyDelay { get; set; }
+
+    /// <summary>Addresses the sink refuses at RCPT with a 550 that quotes the address, as real mail servers do.</summary>
+    public ISet<string> UnknownRecipients { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Called as each message is kept, before it is confirmed (for fault injection at that moment).</summary>
+    public Action<ReceivedMail>? OnMessage { get; set; }
 
     /// <summary>A loopback port that is free now (nothing listens on it until someone starts a listener there).</summary>
     public static int FreePort()
@@ -121,7 +134,13 @@ public sealed class SmtpSink : IAsyncDisposable
                     await writer.WriteLineAsync("250 OK");
                     break;
                 case "RCPT":
-                    recipients.Add(Address(line));
+                    var recipient = Address(line);
+                    if (UnknownRecipients.Contains(recipient))
+                    {
+                        await writer.WriteLineAsync($"550 5.1.1 <{recipient}>: Recipient address rejected: User unknown");
+                        break;
+                    }
+                    recipients.Add(recipient);
                     await writer.WriteLineAsync("250 OK");
                     break;
                 case "DATA":
@@ -129,7 +148,10 @@ public sealed class SmtpSink : IAsyncDisposable
                     var data = new StringBuilder();
                     while (await reader.ReadLineAsync(token) is { } dataLine && dataLine != ".")
                         data.Append(dataLine.StartsWith('.') ? dataLine[1..] : dataLine).Append("\r\n");
-                    received.Enqueue(ReceivedMail.Parse(from ?? "", [.. recipients], data.ToString()));
+                    var mail = ReceivedMail.Parse(from ?? "", [.. recipients], data.ToString());
+                    received.Enqueue(mail);
+                    OnMessage?.Invoke(mail);
+                    if (ReplyDelay > TimeSpan.Zero) await Task.Delay(ReplyDelay, token);
                     await writer.WriteLineAsync("250 OK: queued");
                     break;
                 case "RSET":
@@ -154,76 +176,28 @@ public sealed class SmtpSink : IAsyncDisposable
         Regex.Match(line, "<(?<a>[^>]*)>") is { Success: true } m ? m.Groups["a"].Value : line[(line.IndexOf(':') + 1)..].Trim();
 }
 
-/// <summary>A message as it arrived, with its subject and text body decoded from MIME (encoded words, base64, quoted-printable).</summary>
+/// <summary>A message as it arrived, decoded by MimeKit (encoded words, base64, quoted-printable).</summary>
 public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Raw,
     IReadOnlyDictionary<string, string> Headers, string Subject, string TextBody)
 {
+    /// <summary>The Message-ID header with its angle brackets, as it travelled.</summary>
+    public string MessageId => Headers.GetValueOrDefault("Message-ID") ?? "";
+
     public static ReceivedMail Parse(string from, IReadOnlyList<string> to, string raw)
     {
-        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var head = split < 0 ? raw : raw[..split];
-        var body = split < 0 ? "" : raw[(split + 4)..];
-
+        using var stream = new MemoryStream(Encoding.Latin1.GetBytes(raw));
+        var message = MimeMessage.Load(stream);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string? last = null;
-        foreach (var line in head.Split("\r\n"))
-        {
-            if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && last is not null)
-            {
-                headers[last] += line; // unfold a continued header
-            }
-            else if (line.IndexOf(':') is var colon and > 0)
-            {
-                last = line[..colon].Trim();
-                headers[last] = line[(colon + 1)..].Trim();
-            }
-        }
-
-        var charset = headers.TryGetValue("Content-Type", out var type)
-            && Regex.Match(type, "charset=\"?(?<c>[^\";]+)", RegexOptions.IgnoreCase) is { Success: true } c
-            ? Encoding.GetEncoding(c.Groups["c"].Value) : Encoding.ASCII;
-        var bytes = (headers.GetValueOrDefault("Content-Transfer-Encoding") ?? "7bit").ToLowerInvariant() switch
-        {
-            "base64" => Convert.FromBase64String(string.Concat(body.Where(ch => !char.IsWhiteSpace(ch)))),
-            "quoted-printable" => QuotedPrintable(body, underscoreIsSpace: false),
-            _ => Encoding.Latin1.GetBytes(body),
-        };
-        var text = charset.GetString(bytes);
-        if (text.EndsWith("\r\n", StringComparison.Ordinal)) text = text[..^2];
-
-        return new ReceivedMail(from, to, raw, headers, DecodeWords(headers.GetValueOrDefault("Subject") ?? ""), text);
+        foreach (var header in message.Headers) headers[header.Field] = header.Value.Trim();
+        var text = message.BodyParts.OfType<TextPart>().FirstOrDefault(p => p.IsPlain);
+        return new ReceivedMail(from, to, raw, headers, message.Subject ?? "", text is null ? "" : Decode(text));
     }
 
-    /// <summary>Decodes RFC 2047 encoded words (=?charset?B|Q?text?=); whitespace between two encoded words is dropped.</summary>
-    private static string DecodeWords(string value)
+    /// <summary>The text byte for byte (TextPart.Text would turn CRLF into LF, and tests check that text arrives intact).</summary>
+    private static string Decode(TextPart part)
     {
-        var joined = Regex.Replace(value, @"\?=\s+=\?", "?==?");
-        return Regex.Replace(joined, @"=\?(?<charset>[^?]+)\?(?<enc>[BbQq])\?(?<text>[^?]*)\?=", m =>
-        {
-            var encoding = Encoding.GetEncoding(m.Groups["charset"].Value);
-            var text = m.Groups["text"].Value;
-            var bytes = m.Groups["enc"].Value is "B" or "b"
-                ? Convert.FromBase64String(text)
-                : QuotedPrintable(text, underscoreIsSpace: true);
-            return encoding.GetString(bytes);
-        });
-    }
-
-    private static byte[] QuotedPrintable(string text, bool underscoreIsSpace)
-    {
-        var result = new List<byte>();
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (ch == '=' && i + 2 < text.Length && text[i + 1] == '\r' && text[i + 2] == '\n') { i += 2; continue; } // soft line break
-            if (ch == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
-            {
-                result.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-                continue;
-            }
-            result.Add(underscoreIsSpace && ch == '_' ? (byte)' ' : (byte)ch);
-        }
-        return [.. result];
+        using var bytes = new MemoryStream();
+        part.Content?.DecodeTo(bytes);
+        return (part.ContentType.CharsetEncoding ?? Encoding.UTF8).GetString(bytes.ToArray());
     }
 }

@@ -34,6 +34,7 @@ public sealed class AuthorizationTests(DatabaseFixture fixture) : IAsyncLifetime
     [InlineData("/account/profile")]
     [InlineData("/account/two-factor/setup")]
     [InlineData("/staff")]
+    [InlineData("/staff/mail")]
     public async Task Anonymous_visitor_is_sent_to_sign_in(string url)
     {
         using var client = new FormClient(fixture.Factory);

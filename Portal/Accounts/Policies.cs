@@ -13,6 +13,8 @@ public static class Policies
     public const string SignedIn = nameof(SignedIn);
     /// <summary>Staff roles, signed in with a second factor.</summary>
     public const string Staff = nameof(Staff);
+    /// <summary>Administrators (beheerders), signed in with a second factor.</summary>
+    public const string Admin = nameof(Admin);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -21,6 +23,10 @@ public static class Policies
         options.AddPolicy(Staff, p => p
             .RequireAuthenticatedUser()
             .RequireRole(Roles.Staff)
+            .RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value));
+        options.AddPolicy(Admin, p => p
+            .RequireAuthenticatedUser()
+            .RequireRole(Roles.Admin)
             .RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value));
     }
 }

@@ -1,7 +1,7 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using Portal.Domain.Email;
 
 namespace Portal.Infrastructure.Email;
@@ -15,27 +15,37 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public string From { get; set; } = "noreply@portal.nijmegen.example";
     public string FromName { get; set; } = "Subsidieportaal Nijmegen";
+
+    /// <summary>
+    /// How long one step of the SMTP conversation may take. It must stay well below the outbox lease
+    /// (<see cref="OutboxOptions.Lease"/>), or a slow send could outlive the claim on its message.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Port 465 speaks TLS from the first byte; any other port upgrades with STARTTLS when SSL is on.</summary>
+    public SecureSocketOptions Security => !EnableSsl ? SecureSocketOptions.None
+        : Port == 465 ? SecureSocketOptions.SslOnConnect
+        : SecureSocketOptions.StartTls;
 }
 
-/// <summary>SMTP adapter on System.Net.Mail (MailKit is not available on these machines).</summary>
+/// <summary>SMTP adapter on MailKit: one connection per message, so a failure never touches another message.</summary>
 public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl, Timeout = 15_000 };
-        if (!string.IsNullOrEmpty(smtp.UserName)) client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        using var mail = new MailMessage
+        using var mail = MailMessages.Build(message, smtp);
+        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+        await client.SendAsync(mail, cancellationToken);
+        try
         {
-            From = new MailAddress(smtp.From, smtp.FromName, Encoding.UTF8),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = message.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(message.To);
-        mail.Headers.Add("Message-ID", $"<{message.Id}@portal>");
-        await client.SendMailAsync(mail, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The server has accepted the message: a failing goodbye must not make the outbox send it again.
+        }
     }
 }

@@ -11,5 +11,8 @@ public sealed class IndexModel : PageModel
 {
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
+    /// <summary>Admins get the links of the admin pages (which check the Admin policy themselves).</summary>
+    public bool IsAdmin => Roles.Contains(Domain.Accounts.Roles.Admin);
+
     public void OnGet() => Roles = Domain.Accounts.Roles.Staff.Where(User.IsInRole).ToList();
 }
