@@ -159,7 +159,9 @@ public sealed class Application
     public Attachment Attach(DocumentKind kind, string fileName, string contentType, long sizeBytes, Guid uploadedBy, DateTimeOffset now)
     {
         EnsureDraft();
-        var attachment = new Attachment(Id, kind, fileName, contentType, sizeBytes, uploadedBy, now);
+        // Shown to reviewers and offered on download: it must read as what it is.
+        var shown = new string(UserText.WithoutInvisibleFormatting(fileName).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var attachment = new Attachment(Id, kind, shown, contentType, sizeBytes, uploadedBy, now);
         attachments.Add(attachment);
         UpdatedAt = now;
         return attachment;

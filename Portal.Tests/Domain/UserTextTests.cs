@@ -83,6 +83,17 @@ public sealed class UserTextTests
     }
 
     [Fact]
+    public void An_attachment_keeps_its_file_name_without_invisible_characters()
+    {
+        var application = new Portal.Domain.Applications.Application(Guid.NewGuid(), 1, "nl", Guid.NewGuid(), Now);
+
+        var attachment = application.Attach(Portal.Domain.Schemes.DocumentKind.BudgetPlan, "evil\u202Egnp.pdf", "application/pdf", 10,
+            Guid.NewGuid(), Now);
+
+        Assert.Equal("evilgnp.pdf", attachment.FileName);
+    }
+
+    [Fact]
     public void A_name_of_only_invisible_characters_is_no_name()
     {
         var refused = Assert.Throws<DomainException>(() => new Organisation("\u200B\u202E", OrganisationKind.InformalGroup, Guid.NewGuid(), Now));

@@ -69,6 +69,18 @@ public sealed class FileInspectorTests
     [InlineData("", "bestand")]
     public void A_stored_file_name_has_no_folders_or_control_characters(string uploaded, string stored) =>
         Assert.Equal(stored, FileInspector.SafeFileName(uploaded));
+
+    [Theory]
+    [InlineData("evil\u202Egnp.pdf", "evilgnp.pdf")] // shown as "evilfdp.png" with the override
+    [InlineData("begroting\u200B\u2066.pdf", "begroting.pdf")]
+    [InlineData("\uFEFFplan.docx", "plan.docx")]
+    [InlineData("ميزانية الأمسية 🌙.pdf", "ميزانية الأمسية 🌙.pdf")]
+    public void A_stored_file_name_has_no_bidi_controls_or_zero_width_characters(string uploaded, string stored) =>
+        Assert.Equal(stored, FileInspector.SafeFileName(uploaded));
+
+    [Fact]
+    public void The_type_is_judged_by_the_name_as_it_is_shown_and_stored() =>
+        Assert.True(FileInspector.Inspect("begroting.p\u200Bdf", TestFiles.Pdf()).Accepted);
 }
 
 /// <summary>Small but real files of each kind, built in memory.</summary>

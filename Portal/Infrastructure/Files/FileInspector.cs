@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Portal.Domain.Common;
 
 namespace Portal.Infrastructure.Files;
 
@@ -45,7 +46,8 @@ public static class FileInspector
     public static FileInspection Inspect(string? fileName, byte[] content)
     {
         if (content.Length == 0) return Refuse("Attachment.Error.Empty");
-        var extension = Path.GetExtension(fileName ?? "");
+        // The extension people see is the one that counts: invisible characters are not part of it.
+        var extension = Path.GetExtension(UserText.WithoutInvisibleFormatting(fileName ?? ""));
         if (!Allowed.TryGetValue(extension, out var expected)) return Refuse("Attachment.Error.Type");
         var actual = Sniff(content);
         return actual == expected ? new FileInspection(actual, null) : Refuse("Attachment.Error.Content");
@@ -84,10 +86,13 @@ public static class FileInspector
         }
     }
 
-    /// <summary>The name to store and to offer on download: no folders, no control characters, at most 255 characters.</summary>
+    /// <summary>
+    /// The name to store and to offer on download: no folders, no control characters, no bidi overrides or zero-width
+    /// characters (which make "evil\u202Egnp.pdf" read as "evilfdp.png"), at most 255 characters.
+    /// </summary>
     public static string SafeFileName(string? fileName)
     {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        var name = Path.GetFileName(UserText.WithoutInvisibleFormatting(fileName ?? "").Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
         if (name.Length == 0) name = "bestand";
         if (name.Length <= 255) return name;
