@@ -33,6 +33,13 @@ public static class UserText
     public static string? NameProblem(string? value) =>
         value is not null && value.Any(IsControlOrLineBreak) ? NotOneLineKey : null;
 
+    /// <summary>
+    /// A text to show on one line, also one stored before these rules: control characters and line breaks become spaces,
+    /// invisible formatting goes.
+    /// </summary>
+    public static string AsOneLine(string value) =>
+        new(WithoutInvisibleFormatting(value).Select(c => IsControlOrLineBreak(c) ? ' ' : c).ToArray());
+
     /// <summary>Removes bidi controls, zero-width characters and other invisible format characters (Unicode category Cf).</summary>
     public static string WithoutInvisibleFormatting(string value)
     {

@@ -46,6 +46,10 @@ public sealed class UserTextTests
     }
 
     [Fact]
+    public void A_name_stored_before_the_rule_is_shown_on_one_line() =>
+        Assert.Equal("Gemeente  Bcc: x@example.org", UserText.AsOneLine("Gemeente\r\nBcc: x@example.org\u202E"));
+
+    [Fact]
     public void Every_name_of_an_organisation_obeys_the_rule()
     {
         const string header = "Gemeente Nijmegen\r\nBcc: iedereen@example.org";
