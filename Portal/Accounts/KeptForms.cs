@@ -31,6 +31,7 @@ public sealed class KeptForms(
     IClock clock)
 {
     public const string CookieName = "portal.kept";
+    private const string ReplayKey = "Portal.KeptForm.Replayed";
     private const long MaxFormBytes = 1 << 20;
     /// <summary>The longest path and query string a kept form stores (the columns' size).</summary>
     private const int MaxAddressLength = 2048;
@@ -127,8 +128,12 @@ public sealed class KeptForms(
         request.ContentType = "application/x-www-form-urlencoded";
         request.ContentLength = body.Length;
         request.Body = new MemoryStream(body);
+        context.Items[ReplayKey] = true;
         return true;
     }
+
+    /// <summary>Whether this request is a kept form being posted again (it was a GET when the browser sent it).</summary>
+    public static bool IsReplay(HttpContext context) => context.Items.ContainsKey(ReplayKey);
 
     private static void Forget(HttpContext context) => context.Response.Cookies.Delete(CookieName);
 
