@@ -22,6 +22,8 @@ using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+// "Server: Kestrel" only tells an attacker what to look up.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 var services = builder.Services;
 var configuration = builder.Configuration;
 var connectionString = configuration.GetConnectionString("Portal")

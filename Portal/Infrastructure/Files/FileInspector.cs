@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
+using System.Xml.Linq;
 using Portal.Domain.Common;
 
 namespace Portal.Infrastructure.Files;
@@ -22,6 +24,10 @@ public static class FileInspector
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string Odt = "application/vnd.oasis.opendocument.text";
+    private const string WordMainPart = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string ExcelMainPart = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const int MaxContentTypesBytes = 64 * 1024;
+    private static readonly XNamespace ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
 
     /// <summary>The allowed extensions and the content type each must turn out to be.</summary>
     public static readonly IReadOnlyDictionary<string, string> Allowed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -64,16 +70,21 @@ public static class FileInspector
         return null;
     }
 
-    /// <summary>docx, xlsx and odt are all ZIP files; what is inside tells them apart.</summary>
+    /// <summary>
+    /// docx, xlsx and odt are all ZIP files; what is inside tells them apart. An Office file says what it is in
+    /// [Content_Types].xml: the content type of its main part (a Word document, not a template or a document with
+    /// macros) and where that part is, which must then be there. An OpenDocument text says so in "mimetype" and has
+    /// its content in content.xml. A ZIP that merely has a folder named "word/" is none of these.
+    /// </summary>
     private static string? SniffZip(byte[] content)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            var names = zip.Entries.Select(e => e.FullName).ToList();
-            if (names.Any(n => n.StartsWith("word/", StringComparison.Ordinal))) return Docx;
-            if (names.Any(n => n.StartsWith("xl/", StringComparison.Ordinal))) return Xlsx;
-            if (zip.GetEntry("mimetype") is { } mimetype && mimetype.Length <= 200)
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (OfficeMainPart(zip) is { } main && names.Contains(main.PartName))
+                return main.ContentType == WordMainPart ? Docx : Xlsx;
+            if (zip.GetEntry("mimetype") is { } mimetype && mimetype.Length <= 200 && names.Contains("content.xml"))
             {
                 using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
                 if (reader.ReadToEnd().Trim() == Odt) return Odt;
@@ -83,6 +94,33 @@ public static class FileInspector
         catch (InvalidDataException)
         {
             return null; // starts like a ZIP but is not one
+        }
+    }
+
+    /// <summary>
+    /// The main part of a Word document or Excel workbook that [Content_Types].xml names, as a ZIP entry name; null when
+    /// it names none (a template, a document with macros, anything else) or the file is not plain XML.
+    /// </summary>
+    private static (string PartName, string ContentType)? OfficeMainPart(ZipArchive zip)
+    {
+        if (zip.GetEntry("[Content_Types].xml") is not { } entry || entry.Length > MaxContentTypesBytes) return null;
+        // No DTD, no external entities: the file comes from a stranger.
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxContentTypesBytes };
+        try
+        {
+            using var reader = XmlReader.Create(entry.Open(), settings);
+            var types = XDocument.Load(reader).Root;
+            if (types?.Name != ContentTypesNamespace + "Types") return null;
+            var main = types.Elements(ContentTypesNamespace + "Override")
+                .Select(o => (PartName: (string?)o.Attribute("PartName"), ContentType: (string?)o.Attribute("ContentType")))
+                .FirstOrDefault(o => o.ContentType is WordMainPart or ExcelMainPart && o.PartName?.StartsWith('/') == true);
+            if (main.PartName is null) return null;
+            // Part names are URIs relative to the package root: "/word/document.xml" is the entry "word/document.xml".
+            return (Uri.UnescapeDataString(main.PartName[1..]), main.ContentType!);
+        }
+        catch (XmlException)
+        {
+            return null;
         }
     }
 
