@@ -81,6 +81,23 @@ public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDi
     }
 
     [Fact]
+    public async Task A_post_kept_for_a_page_that_takes_no_form_shows_that_page_after_signing_in_again()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var status = $"/applications/{id}/status";
+        await client.GetAsync(status);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var (expired, _) = await client.PostAsync(status, [("Input.Anything", "x")]);
+        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        var (replayed, html) = await client.GetAsync(status);
+
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("Kookavond voor moeders", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_answer_that_is_not_valid_comes_back_with_its_error_and_the_typed_text()
     {
         var (client, id) = await ApplicantWithDraftAsync("amina@example.org");

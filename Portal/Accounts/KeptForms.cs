@@ -33,6 +33,7 @@ public sealed class KeptForms(
     IClock clock)
 {
     public const string CookieName = "portal.kept";
+    private const string ReplayKey = "Portal.KeptForm.Replayed";
     /// <summary>
     /// Twice the largest real form: the 4,000-character activity description in Arabic or emoji is 24 KB once
     /// percent-encoded. Anything larger is not something a person typed on one of our pages.
@@ -142,8 +143,12 @@ public sealed class KeptForms(
         request.ContentType = "application/x-www-form-urlencoded";
         request.ContentLength = body.Length;
         request.Body = new MemoryStream(body);
+        context.Items[ReplayKey] = true;
         return true;
     }
+
+    /// <summary>Whether this request is a kept form being posted again (it was a GET when the browser sent it).</summary>
+    public static bool IsReplay(HttpContext context) => context.Items.ContainsKey(ReplayKey);
 
     private static void Forget(HttpContext context) => context.Response.Cookies.Delete(CookieName);
 
