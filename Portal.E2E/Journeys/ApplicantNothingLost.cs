@@ -168,6 +168,42 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
         await SeeAsync(page, "kept-form-reopened");
     }
 
+    [Theory]
+    [InlineData("nl", 1280)]
+    [InlineData("ar", 320)]
+    public async Task A_form_the_server_refuses_says_it_was_not_saved_shows_what_was_typed_and_sends_it_again(string language, int width)
+    {
+        var applicant = await Server.CreateAccountAsync(Roles.Applicant, "geweigerd");
+        var id = await ApplicantData.DraftAsync(Server, applicant, activity: false);
+        var page = await OpenBrowserAsync(width, javaScript: false);
+        await SignInAsync(page, applicant);
+        if (language != "nl") await new PortalPage(page).SwitchLanguageAsync(Portal.Domain.Languages.Languages.Get(language).NativeName);
+        var question = new QuestionPage(page, language);
+        await page.GotoAsync($"/applications/{id}/activity/description");
+        const string typed = "Wij koken samen. نطبخ معًا 🍲";
+        await question.Description.FillAsync(typed);
+
+        // Something between the browser and us spoils the form (a NUL character): the server cannot read it.
+        await page.RouteAsync("**/activity/description", async route =>
+        {
+            if (route.Request.Method == "POST") await route.ContinueAsync(new() { PostData = Encoding.UTF8.GetBytes(route.Request.PostData + "%00") });
+            else await route.ContinueAsync();
+        });
+        await question.SaveAndContinueAsync();
+        await page.UnrouteAllAsync();
+
+        var error = new PortalPage(page, language);
+        await Expect(error.Main).ToContainTextAsync(Texts.Get("Error.NotSaved", language));
+        await Expect(error.Main).ToContainTextAsync(typed);
+        await SeeAsync(page, $"form-not-saved-{language}", replayable: false);
+        Assert.Null((await ApplicantData.LoadAsync(Server, id)).Description);
+
+        await error.Main.GetByRole(AriaRole.Button, new() { Name = Texts.Get("Error.NotSaved.SendAgain", language) }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/applications/{id}/activity/for-whom$"));
+        await SeeAsync(page, $"form-sent-again-{language}", replayable: false);
+        Assert.Equal(typed, (await ApplicantData.LoadAsync(Server, id)).Description);
+    }
+
     private async Task SignInAsync(IPage page, TestAccount account)
     {
         var signIn = new SignInPage(page);
