@@ -54,6 +54,32 @@ public sealed partial class Profile(PortalServer server, BrowserFixture browser,
         await Expect(new PortalPage(elsewhere, "en").Main).ToContainTextAsync("You are signed in.");
     }
 
+    [Fact]
+    public async Task Someone_signed_in_on_two_devices_sees_both_and_signs_the_other_out()
+    {
+        var applicant = await Server.CreateAccountAsync(Roles.Applicant, "twee-apparaten");
+        var phone = await OpenBrowserAsync(320, 640);
+        await SignInAsync(phone, applicant);
+        var laptop = await OpenBrowserAsync();
+        await SignInAsync(laptop, applicant);
+
+        var profile = new ProfilePage(laptop);
+        await profile.GotoAsync();
+        await Expect(profile.Sessions).ToHaveCountAsync(2);
+        await Expect(profile.Sessions.Filter(new() { HasText = "Dit apparaat" })).ToHaveCountAsync(1);
+        await SeeAsync(laptop, "profile-sessions");
+
+        await profile.SignOutEverywhereElseAsync();
+        await Expect(profile.Main).ToContainTextAsync("U bent overal anders uitgelogd.");
+        await Expect(profile.Sessions).ToHaveCountAsync(1);
+        await SeeAsync(laptop, "profile-sessions-ended-others", replayable: false);
+
+        // The phone's next page finds its session ended: it is signed out.
+        await phone.GotoAsync("/account/profile");
+        await Expect(new SignInPage(phone).Heading).ToHaveTextAsync("Inloggen");
+        await SeeAsync(phone, "sign-in");
+    }
+
     /// <param name="language">The language of the profile, which the site switches to on signing in.</param>
     private async Task SignInAsync(IPage page, TestAccount account, string language = "nl")
     {

@@ -138,4 +138,8 @@ public sealed class ProfilePage(IPage page, string language = "nl") : PortalPage
     public Task GotoAsync() => Page.GotoAsync("/account/profile");
     public ILocator LanguageOption(string nativeName) => LanguageForm.GetByRole(AriaRole.Radio, new() { Name = nativeName, Exact = true });
     public Task SaveAsync() => LanguageForm.GetByRole(AriaRole.Button, new() { Name = T("Form.Save"), Exact = true }).ClickAsync();
+
+    /// <summary>The list of browsers where this account is signed in.</summary>
+    public ILocator Sessions => Main.GetByRole(AriaRole.Region, new() { Name = T("Profile.Sessions"), Exact = true }).GetByRole(AriaRole.Listitem);
+    public Task SignOutEverywhereElseAsync() => Button("Profile.Sessions.EndOthers").ClickAsync();
 }

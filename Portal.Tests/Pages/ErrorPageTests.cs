@@ -129,6 +129,7 @@ public sealed class ErrorPageTests(DatabaseFixture fixture) : IAsyncLifetime
         var (response, html) = await client.PostAsync(question, [("Input.Description", "Wij koken\0 samen")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<h1>Wij konden uw formulier niet lezen</h1>", html, StringComparison.Ordinal);
         Assert.Contains("In uw tekst staat een teken dat wij niet kunnen bewaren.", html, StringComparison.Ordinal);
         Assert.Contains("Wat u net verstuurde, is niet bewaard.", html, StringComparison.Ordinal);
         Assert.Contains("Wij koken samen", html, StringComparison.Ordinal);

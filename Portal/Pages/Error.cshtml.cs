@@ -92,7 +92,7 @@ public sealed class ErrorModel : PageModel
         }
         catch (InvalidDataException) when (Request.Body.CanSeek)
         {
-            TextKey = "Error.400.Unreadable";
+            (TitleKey, TextKey) = ("Error.400.Unreadable.Title", "Error.400.Unreadable");
             Request.Body.Position = 0;
             using var reader = new StreamReader(Request.Body, leaveOpen: true);
             var body = (await reader.ReadToEndAsync()).Replace("%00", "", StringComparison.OrdinalIgnoreCase);
