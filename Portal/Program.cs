@@ -161,8 +161,8 @@ if (args.Contains("--create-script"))
     return;
 }
 
-if (configuration.GetValue("Database:MigrateOnStartup", true))
-    await new Migrator(connectionString, app.Services.GetRequiredService<ILogger<Migrator>>()).MigrateAsync();
+// Migrations as the owner role, then the app role's rights; outside Development refuses an app role that could rewrite the audit trail.
+await app.PrepareDatabaseAsync();
 if (args.Contains("--seed-demo-data") || configuration.GetValue("Demo:Seed", false))
 {
     using var scope = app.Services.CreateScope();

@@ -9,11 +9,12 @@ using Portal.Domain.Organisations;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// The real portal on the in-memory test server, on the test database, in environment "Testing".
+/// The real portal on the in-memory test server, on the test database, in environment "Testing", set up as in
+/// production: it connects as the app role and migrates as the owner role.
 /// Mail goes to <paramref name="smtpPort"/> on 127.0.0.1; by default a port where nothing listens (the mail server is down),
 /// give the port of an <see cref="SmtpSink"/> to receive it. The outbox is polled every 0.2 s so mail goes out quickly.
 /// </summary>
-public sealed class PortalFactory(string connectionString, int smtpPort = PortalFactory.ClosedPort,
+public sealed class PortalFactory(ScratchDatabase database, int smtpPort = PortalFactory.ClosedPort,
     IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>A port on which no mail server listens.</summary>
@@ -23,7 +24,7 @@ public sealed class PortalFactory(string connectionString, int smtpPort = Portal
     public const string PublicUrl = "http://localhost";
 
     public PortalFactory(TestDatabase database, int smtpPort = ClosedPort, IReadOnlyDictionary<string, string?>? settings = null)
-        : this(database.ConnectionString, smtpPort, settings)
+        : this(database.Database, smtpPort, settings)
     {
     }
 
@@ -31,7 +32,8 @@ public sealed class PortalFactory(string connectionString, int smtpPort = Portal
     {
         var values = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Portal"] = connectionString,
+            ["ConnectionStrings:Portal"] = database.AppConnectionString,
+            ["ConnectionStrings:PortalOwner"] = database.OwnerConnectionString,
             // The in-memory test client sends Host: localhost; links in emails point there too.
             ["Portal:PublicUrl"] = PublicUrl,
             ["Outbox:PollInterval"] = "00:00:00.2",

@@ -46,8 +46,8 @@ public sealed class ErrorPageTests(DatabaseFixture fixture) : IAsyncLifetime
     {
         // The database disappears while the site runs: signing in fails inside the server.
         var database = await ScratchDatabase.CreateAsync();
-        await new Portal.Data.Migrator(database.ConnectionString).MigrateAsync();
-        await using var factory = new PortalFactory(database.ConnectionString);
+        await database.MigrateAsync();
+        await using var factory = new PortalFactory(database);
         using var client = new FormClient(factory);
         await client.GetAsync("/account/sign-in");
         await database.DisposeAsync();
