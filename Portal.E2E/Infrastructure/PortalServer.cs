@@ -16,8 +16,8 @@ public sealed record TestAccount(string Email, string Password, string Role, str
 
 /// <summary>
 /// The real portal on a real socket (Kestrel on a free port), with its own throwaway PostgreSQL database and
-/// MailDev as its SMTP server. Set up as in production: migrations run at start-up as the owner role, and the portal
-/// connects as the app role.
+/// MailDev as its SMTP server. Set up as in production: migrations run at start-up as the owner role, the portal
+/// connects as the app role, and its Data Protection keys are encrypted with a certificate.
 /// </summary>
 public sealed class PortalServer : IAsyncLifetime
 {
@@ -131,6 +131,7 @@ public sealed class PortalServer : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Portal", TestDatabaseRoles.As(connectionString, TestDatabaseRoles.App));
             builder.UseSetting("ConnectionStrings:PortalOwner", TestDatabaseRoles.As(connectionString, TestDatabaseRoles.Owner));
+            foreach (var (key, value) in TestCertificate.Default.Settings) builder.UseSetting(key, value);
             builder.UseSetting("Portal:PublicUrl", publicUrl.ToString());
             builder.UseSetting("Smtp:Host", "127.0.0.1");
             builder.UseSetting("Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

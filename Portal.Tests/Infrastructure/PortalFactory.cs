@@ -10,7 +10,7 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// The real portal on the in-memory test server, on the test database, in environment "Testing", set up as in
-/// production: it connects as the app role and migrates as the owner role.
+/// production: it connects as the app role, migrates as the owner role and encrypts its keys with a certificate.
 /// Mail goes to <paramref name="smtpPort"/> on 127.0.0.1; by default a port where nothing listens (the mail server is down),
 /// give the port of an <see cref="SmtpSink"/> to receive it. The outbox is polled every 0.2 s so mail goes out quickly.
 /// </summary>
@@ -48,6 +48,7 @@ public sealed class PortalFactory(ScratchDatabase database, int smtpPort = Porta
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
         };
+        foreach (var (key, value) in TestCertificate.Default.Settings) values[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
         builder.UseEnvironment("Testing");
