@@ -20,6 +20,8 @@ using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// "Server: Kestrel" only tells an attacker what to look up.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 var services = builder.Services;
 var configuration = builder.Configuration;
 var connectionString = configuration.GetConnectionString("Portal")
@@ -106,6 +108,7 @@ services.AddSingleton<PortalText>();
 // Arabic, Tigrinya and Ukrainian text is written as characters, not as numeric entities: readable and smaller.
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddRazorPages()
+    .AddMvcOptions(o => o.Filters.Add(new Portal.Infrastructure.Pages.PageMethods()))
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => new PortalText(factory));
 services.AddRouting(o => o.LowercaseUrls = true);

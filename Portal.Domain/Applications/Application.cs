@@ -75,11 +75,11 @@ public sealed class Application
     public IReadOnlyList<Attachment> Attachments => attachments;
     public IReadOnlyList<ApplicationEvent> Events => events;
 
-    public Money.Money TotalCosts => new(budgetLines.Sum(l => l.AmountCents));
+    public Money.Money TotalCosts => budgetLines.Aggregate(Money.Money.Zero, (total, line) => total + line.Amount);
     public Money.Money OwnContribution => new(OwnContributionCents);
     public Money.Money OtherFunding => new(OtherFundingCents);
     /// <summary>What the group asks of the municipality: the costs that its own money and other funding do not cover.</summary>
-    public Money.Money Requested => new(Math.Max(0, TotalCosts.Cents - OwnContributionCents - OtherFundingCents));
+    public Money.Money Requested => TotalCosts - OwnContribution - OtherFunding is { Cents: > 0 } requested ? requested : Money.Money.Zero;
 
     public SectionStatus ActivityStatus =>
         new object?[] { Title, Description, ForWhom, ParticipantCount, Neighbourhood, StartsOn, HowOthersJoin } switch
@@ -131,7 +131,9 @@ public sealed class Application
     public BudgetLine AddCost(CostCategory category, string? description, Money.Money amount, DateTimeOffset now)
     {
         EnsureDraft();
+        // The one rule for a cost's amount, for a typed row and for a row put back with "undo" alike.
         if (amount.Cents <= 0) throw new DomainException("Budget.Amount.Positive");
+        Money.Money.EnsureNotAboveMaximum(amount);
         if (budgetLines.Count >= 50) throw new DomainException("Budget.TooManyRows");
         var line = new BudgetLine(Id, category, Clean(description, 200), amount, budgetLines.Count == 0 ? 1 : budgetLines.Max(l => l.Position) + 1);
         budgetLines.Add(line);
@@ -150,6 +152,8 @@ public sealed class Application
     {
         EnsureDraft();
         if (ownContribution.Cents < 0 || otherFunding.Cents < 0) throw new DomainException("Money.Negative");
+        Money.Money.EnsureNotAboveMaximum(ownContribution);
+        Money.Money.EnsureNotAboveMaximum(otherFunding);
         OwnContributionCents = ownContribution.Cents;
         OtherFundingCents = otherFunding.Cents;
         UpdatedAt = now;
@@ -159,7 +163,9 @@ public sealed class Application
     public Attachment Attach(DocumentKind kind, string fileName, string contentType, long sizeBytes, Guid uploadedBy, DateTimeOffset now)
     {
         EnsureDraft();
-        var attachment = new Attachment(Id, kind, fileName, contentType, sizeBytes, uploadedBy, now);
+        // Shown to reviewers and offered on download: it must read as what it is.
+        var shown = new string(UserText.WithoutInvisibleFormatting(fileName).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var attachment = new Attachment(Id, kind, shown, contentType, sizeBytes, uploadedBy, now);
         attachments.Add(attachment);
         UpdatedAt = now;
         return attachment;

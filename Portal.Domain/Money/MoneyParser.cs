@@ -9,7 +9,6 @@ namespace Portal.Domain.Money;
 /// </summary>
 public static partial class MoneyParser
 {
-    public const long MaximumCents = 100_000_000_00; // one hundred million euros: anything above is a typing error
 
     public static bool TryParse(string? input, out Money amount, out string? errorKey)
     {
@@ -65,7 +64,7 @@ public static partial class MoneyParser
         if (whole.Length > 12) return Fail("Money.TooLarge", out errorKey);
         var cents = long.Parse(whole, System.Globalization.CultureInfo.InvariantCulture) * 100
                     + (fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(2, '0'), System.Globalization.CultureInfo.InvariantCulture));
-        if (cents > MaximumCents) return Fail("Money.TooLarge", out errorKey);
+        if (cents > Money.MaximumCents) return Fail(Money.TooLargeKey, out errorKey);
         amount = new Money(cents);
         return true;
     }

@@ -59,20 +59,17 @@ public sealed class Organisation
 
     public bool IsMember(Guid userId) => members.Any(m => m.UserId == userId);
 
-    public void Rename(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Organisation.Name.Required");
-        Name = name.Trim();
-    }
+    public void Rename(string name) => Name = UserText.Name(name) ?? throw new DomainException("Organisation.Name.Required");
 
     public void Describe(OrganisationKind kind, string? howOrganised, string? neighbourhood, string? contactName, string? contactPhone,
         bool? firstApplication)
     {
         if (neighbourhood is not null && !Neighbourhoods.IsKnown(neighbourhood)) throw new DomainException("Organisation.Neighbourhood.Unknown");
+        var contact = UserText.Name(contactName);
         Kind = kind;
         HowOrganised = Clean(howOrganised);
         Neighbourhood = neighbourhood;
-        ContactName = Clean(contactName);
+        ContactName = contact;
         ContactPhone = Clean(contactPhone);
         FirstApplication = firstApplication;
         // A KvK number belongs to registered organisations only.
@@ -89,23 +86,25 @@ public sealed class Organisation
 
     public void PayToOwnAccount(Iban iban, string holder)
     {
-        if (string.IsNullOrWhiteSpace(holder)) throw new DomainException("Organisation.AccountHolder.Required");
+        var accountHolder = UserText.Name(holder) ?? throw new DomainException("Organisation.AccountHolder.Required");
         PaymentRoute = Organisations.PaymentRoute.OwnAccount;
         Iban = iban.Value;
-        AccountHolder = holder.Trim();
+        AccountHolder = accountHolder;
         HostName = HostContactName = HostEmail = null;
         HostAgreementConfirmed = false;
     }
 
     public void PayThroughHost(string hostName, string contactName, string email, bool agreementConfirmed)
     {
-        if (string.IsNullOrWhiteSpace(hostName)) throw new DomainException("Organisation.Host.Name.Required");
-        if (string.IsNullOrWhiteSpace(contactName)) throw new DomainException("Organisation.Host.Contact.Required");
-        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@')) throw new DomainException("Organisation.Host.Email.Invalid");
+        var host = UserText.Name(hostName) ?? throw new DomainException("Organisation.Host.Name.Required");
+        var contact = UserText.Name(contactName) ?? throw new DomainException("Organisation.Host.Contact.Required");
+        // An address is one line too: it may end up in a mail header.
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@') || UserText.NameProblem(email) is not null)
+            throw new DomainException("Organisation.Host.Email.Invalid");
         if (!agreementConfirmed) throw new DomainException("Organisation.Host.Agreement.Required");
         PaymentRoute = Organisations.PaymentRoute.HostOrganisation;
-        HostName = hostName.Trim();
-        HostContactName = contactName.Trim();
+        HostName = host;
+        HostContactName = contact;
         HostEmail = email.Trim();
         HostAgreementConfirmed = true;
         Iban = AccountHolder = null;

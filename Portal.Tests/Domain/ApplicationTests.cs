@@ -57,6 +57,31 @@ public sealed class ApplicationTests
     }
 
     [Fact]
+    public void A_cost_or_funding_above_the_largest_amount_is_refused_whichever_page_sends_it()
+    {
+        var application = NewApplication();
+
+        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, "x", new Money(9_000_000_000_000_000_000), Now));
+        var funding = Assert.Throws<DomainException>(() => application.SetFunding(new Money(long.MaxValue), Money.Zero, Now));
+
+        Assert.Equal("Money.TooLarge", cost.MessageKey);
+        Assert.Equal("Money.TooLarge", funding.MessageKey);
+        Assert.Empty(application.BudgetLines);
+    }
+
+    [Fact]
+    public void Fifty_rows_of_the_largest_amount_still_add_up_exactly()
+    {
+        var application = NewApplication();
+
+        for (var i = 0; i < 50; i++) application.AddCost(CostCategory.Other, null, Money.Maximum, Now);
+        application.SetFunding(Money.Maximum, Money.Maximum, Now);
+
+        Assert.Equal(50 * Money.Maximum.Cents, application.TotalCosts.Cents);
+        Assert.Equal(48 * Money.Maximum.Cents, application.Requested.Cents);
+    }
+
+    [Fact]
     public void The_activity_is_in_progress_after_one_answer_and_done_when_all_but_the_end_date_are_answered()
     {
         var application = NewApplication();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Domain.Common;
 using Portal.Domain.Money;
 
 namespace Portal.Tests.Domain;
@@ -40,6 +41,25 @@ public sealed class MoneyTests
     {
         Assert.False(MoneyParser.TryParse(input, out _, out var error));
         Assert.Equal(reason, error);
+    }
+
+    [Fact]
+    public void An_overflowing_sum_is_refused_plainly_instead_of_crashing()
+    {
+        var refused = Assert.Throws<DomainException>(() => new Money(long.MaxValue) + new Money(1));
+        var below = Assert.Throws<DomainException>(() => new Money(long.MinValue) - new Money(1));
+
+        Assert.Equal("Money.TooLarge", refused.MessageKey);
+        Assert.Equal("Money.TooLarge", below.MessageKey);
+    }
+
+    [Fact]
+    public void The_largest_amount_anyone_can_type_is_the_largest_the_domain_accepts()
+    {
+        Assert.True(MoneyParser.TryParse("100.000.000", out var typed, out _));
+        Assert.Equal(Money.Maximum, typed);
+        Assert.False(MoneyParser.TryParse("100.000.000,01", out _, out var error));
+        Assert.Equal("Money.TooLarge", error);
     }
 
     [Fact]

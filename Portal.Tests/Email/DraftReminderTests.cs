@@ -36,7 +36,9 @@ public sealed class DraftReminderTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains($"/applications/{draft.Id}", emails[0].TextBody, StringComparison.Ordinal);
         Assert.Contains("Een coach helpt u gratis", emails[0].TextBody, StringComparison.Ordinal);
         Assert.Contains("14 024", emails[0].TextBody, StringComparison.Ordinal);
-        Assert.Contains("/help", emails[0].TextBody, StringComparison.Ordinal);
+        // Each link on a line of its own, so no full stop becomes part of it (issue 7, point 13).
+        Assert.All(emails, e => Assert.Matches(@"(?m)^https?://\S+/help$", e.TextBody));
+        Assert.All(emails, e => Assert.Matches($@"(?m)^https?://\S+/applications/{draft.Id}$", e.TextBody));
         Assert.NotNull((await db.Applications.SingleAsync()).DraftReminderSentAt);
     }
 

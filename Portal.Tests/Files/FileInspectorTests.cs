@@ -29,7 +29,45 @@ public sealed class FileInspectorTests
     [Fact]
     public void An_excel_sheet_is_accepted_as_xlsx() =>
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            FileInspector.Inspect("kosten.xlsx", TestFiles.Zip(("xl/workbook.xml", "<workbook/>"))).ContentType);
+            FileInspector.Inspect("kosten.xlsx", TestFiles.Xlsx()).ContentType);
+
+    // Issue 7, point 19: "A .docx passes when any ZIP entry starts with word/".
+    [Fact]
+    public void A_zip_with_only_something_under_word_is_no_word_document() =>
+        Assert.Equal("Attachment.Error.Content", FileInspector.Inspect("plan.docx", TestFiles.Zip(("word/virus.exe", "MZ"))).RefusalKey);
+
+    [Fact]
+    public void A_word_document_whose_main_part_is_missing_is_refused() =>
+        Assert.Equal("Attachment.Error.Content",
+            FileInspector.Inspect("plan.docx", TestFiles.Zip(("[Content_Types].xml", TestFiles.ContentTypes("/word/document.xml", TestFiles.WordMain)),
+                ("word/styles.xml", "<w:styles/>"))).RefusalKey);
+
+    [Theory]
+    [InlineData("application/vnd.ms-word.document.macroEnabled.main+xml")] // a .docm with macros, renamed
+    [InlineData("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")] // a template
+    [InlineData("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")]
+    public void A_zip_declaring_another_main_part_is_refused_as_docx(string mainContentType) =>
+        Assert.Equal("Attachment.Error.Content",
+            FileInspector.Inspect("plan.docx", TestFiles.Zip(("[Content_Types].xml", TestFiles.ContentTypes("/word/document.xml", mainContentType)),
+                ("word/document.xml", "<w:document/>"))).RefusalKey);
+
+    [Fact]
+    public void An_excel_sheet_without_its_workbook_is_refused() =>
+        Assert.Equal("Attachment.Error.Content",
+            FileInspector.Inspect("kosten.xlsx", TestFiles.Zip(("[Content_Types].xml", TestFiles.ContentTypes("/xl/workbook.xml", TestFiles.ExcelMain)),
+                ("xl/anything.bin", "x"))).RefusalKey);
+
+    [Fact]
+    public void Content_types_with_a_document_type_definition_are_refused_without_reading_it() =>
+        Assert.Equal("Attachment.Error.Content",
+            FileInspector.Inspect("plan.docx", TestFiles.Zip(
+                ("[Content_Types].xml", "<!DOCTYPE Types [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + TestFiles.ContentTypes("/word/document.xml", TestFiles.WordMain)),
+                ("word/document.xml", "<w:document/>"))).RefusalKey);
+
+    [Fact]
+    public void An_opendocument_text_without_its_content_is_refused() =>
+        Assert.Equal("Attachment.Error.Content",
+            FileInspector.Inspect("plan.odt", TestFiles.Zip(("mimetype", "application/vnd.oasis.opendocument.text"))).RefusalKey);
 
     [Fact]
     public void An_opendocument_text_is_accepted_as_odt() =>
@@ -69,6 +107,18 @@ public sealed class FileInspectorTests
     [InlineData("", "bestand")]
     public void A_stored_file_name_has_no_folders_or_control_characters(string uploaded, string stored) =>
         Assert.Equal(stored, FileInspector.SafeFileName(uploaded));
+
+    [Theory]
+    [InlineData("evil\u202Egnp.pdf", "evilgnp.pdf")] // shown as "evilfdp.png" with the override
+    [InlineData("begroting\u200B\u2066.pdf", "begroting.pdf")]
+    [InlineData("\uFEFFplan.docx", "plan.docx")]
+    [InlineData("ميزانية الأمسية 🌙.pdf", "ميزانية الأمسية 🌙.pdf")]
+    public void A_stored_file_name_has_no_bidi_controls_or_zero_width_characters(string uploaded, string stored) =>
+        Assert.Equal(stored, FileInspector.SafeFileName(uploaded));
+
+    [Fact]
+    public void The_type_is_judged_by_the_name_as_it_is_shown_and_stored() =>
+        Assert.True(FileInspector.Inspect("begroting.p\u200Bdf", TestFiles.Pdf()).Accepted);
 }
 
 /// <summary>Small but real files of each kind, built in memory.</summary>
@@ -90,7 +140,24 @@ public static class TestFiles
     /// <summary>A Windows program: the "MZ" header of every .exe.</summary>
     public static byte[] Executable() => [0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF];
 
-    public static byte[] Docx() => Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"));
+    public const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    public const string ExcelMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
+    /// <summary>A Word document as Word writes it: content types naming the main part, and the main part.</summary>
+    public static byte[] Docx() =>
+        Zip(("[Content_Types].xml", ContentTypes("/word/document.xml", WordMain)), ("_rels/.rels", "<Relationships/>"),
+            ("word/document.xml", "<w:document/>"));
+
+    public static byte[] Xlsx() =>
+        Zip(("[Content_Types].xml", ContentTypes("/xl/workbook.xml", ExcelMain)), ("_rels/.rels", "<Relationships/>"),
+            ("xl/workbook.xml", "<workbook/>"));
+
+    public static string ContentTypes(string mainPart, string mainContentType) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" +
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+        $"<Override PartName=\"{mainPart}\" ContentType=\"{mainContentType}\"/></Types>";
 
     public static byte[] Odt() => Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"));
 

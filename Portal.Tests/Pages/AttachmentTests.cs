@@ -63,6 +63,22 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(pdf, (await db.AttachmentFiles.SingleAsync()).Content);
     }
 
+    [Fact]
+    public async Task A_file_name_with_a_right_to_left_override_is_stored_and_listed_as_it_really_is()
+    {
+        var (client, organisation) = await SignedInMemberAsync();
+        var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
+
+        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "evil\u202Egnp.pdf", TestFiles.Pdf());
+        var (_, html) = await client.GetAsync($"/applications/{application.Id}/attachments");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("evilgnp.pdf", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", html, StringComparison.Ordinal);
+        await using var db = fixture.Database.NewContext();
+        Assert.Equal("evilgnp.pdf", (await db.Set<Attachment>().SingleAsync()).FileName);
+    }
+
     [Theory]
     [InlineData(11 * 1024 * 1024, "11 MB")]
     [InlineData(10 * 1024 * 1024 + 1, "10,1 MB")] // rounded up: never "10 MB" for a file that is too large

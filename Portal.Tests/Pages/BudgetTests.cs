@@ -96,6 +96,31 @@ public sealed class BudgetTests(DatabaseFixture fixture) : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("Other|9000000000000000000|x")] // issue 7, point 10: €90 quadrillion, twice overflows the total
+    [InlineData("Other|10000000001|x")] // one cent above the largest amount anyone can type
+    [InlineData("Other|0|x")]
+    public async Task Putting_back_a_forged_row_goes_through_the_same_amount_rule_as_adding_it(string forged)
+    {
+        var (client, id) = await DraftAsync();
+        await AddAsync(client, id, "RoomHire", "Zaal", "150");
+
+        await client.GetAsync($"/applications/{id}/budget");
+        var (first, html) = await client.PostAsync($"/applications/{id}/budget?handler=Undo", [("Undo", forged)]);
+        var (second, _) = await client.PostAsync($"/applications/{id}/budget?handler=Undo", [("Undo", forged)]);
+        var pages = new List<HttpStatusCode>();
+        foreach (var page in new[] { "budget", "", "check", "attachments" })
+            pages.Add((await client.GetAsync($"/applications/{id}/{page}".TrimEnd('/'))).Response.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains(forged.Contains("|0|", StringComparison.Ordinal) ? "Het bedrag moet meer dan € 0 zijn." : "Dit bedrag is te hoog.",
+            html, StringComparison.Ordinal);
+        Assert.All(pages, status => Assert.Equal(HttpStatusCode.OK, status));
+        await using var db = fixture.Database.NewContext();
+        Assert.Equal(15_000, (await db.Applications.Include(a => a.BudgetLines).SingleAsync()).TotalCosts.Cents);
+    }
+
     [Fact]
     public async Task With_htmx_removing_a_row_returns_the_fragment_with_the_new_total_and_an_undo_button()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
 using Portal.Domain.Accounts;
 using Portal.Tests.Infrastructure;
 
@@ -77,6 +78,23 @@ public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDi
         await using var db = fixture.Database.NewContext();
         var line = await db.Applications.Include(a => a.BudgetLines).SelectMany(a => a.BudgetLines).SingleAsync();
         Assert.Equal(("Zaal buurthuis", 125_050L), (line.Description, line.AmountCents));
+    }
+
+    [Fact]
+    public async Task A_post_kept_for_a_page_that_takes_no_form_shows_that_page_after_signing_in_again()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var status = $"/applications/{id}/status";
+        await client.GetAsync(status);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var (expired, _) = await client.PostAsync(status, [("Input.Anything", "x")]);
+        await client.SignInAsync("amina@example.org", TestAccounts.Password);
+        var (replayed, html) = await client.GetAsync(status);
+
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("Kookavond voor moeders", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -163,6 +181,66 @@ public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDi
 
         await using var db = fixture.Database.NewContext();
         Assert.Empty(db.KeptForms);
+    }
+
+    [Fact]
+    public async Task A_form_for_an_application_that_is_not_the_users_is_not_kept()
+    {
+        var (client, _) = await ApplicantWithDraftAsync("amina@example.org");
+        var (_, otherOrganisation) = await fixture.SignedInApplicantAsync("fatima@example.org", "Vrouwengroep Lindenholt", portal: portal);
+        var others = await TestApplications.DraftAsync(fixture.Database, otherOrganisation, complete: false);
+        await client.GetAsync("/account/profile");
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var (invented, _) = await client.PostAsync($"/applications/{Guid.NewGuid()}/activity/description", [("Input.Description", "Verzonnen")]);
+        var (someoneElses, _) = await client.PostAsync($"/applications/{others.Id}/activity/description", [("Input.Description", "Van een ander")]);
+        var (otherGroup, _) = await client.PostAsync($"/organisation/{otherOrganisation.Id}/name", [("Input.Name", "Overgenomen")]);
+
+        Assert.All([invented, someoneElses, otherGroup], r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var db = fixture.Database.NewContext();
+        Assert.Empty(db.KeptForms);
+    }
+
+    [Fact]
+    public async Task A_form_larger_than_any_real_form_is_not_kept()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        var question = $"/applications/{id}/activity/description";
+        await client.GetAsync(question);
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var (large, _) = await client.PostAsync(question, [("Input.Description", new string('x', 70_000))]);
+        var (longest, _) = await client.PostAsync(question, [("Input.Description", string.Concat(Enumerable.Repeat("نطبخ معًا 🍲", 333)))]);
+
+        Assert.Equal(HttpStatusCode.Redirect, large.StatusCode);
+        await using var db = fixture.Database.NewContext();
+        Assert.Single(db.KeptForms); // only the longest real answer (4,000 characters of Arabic and emoji)
+        Assert.Null(FormClient.SetCookie(large, KeptForms.CookieName));
+        Assert.NotNull(FormClient.SetCookie(longest, KeptForms.CookieName));
+    }
+
+    [Fact]
+    public async Task At_most_three_forms_are_kept_per_user_and_at_most_ten_an_hour()
+    {
+        var (client, id) = await ApplicantWithDraftAsync("amina@example.org");
+        await client.GetAsync($"/applications/{id}/activity/title");
+        clock.Ahead = TimeSpan.FromMinutes(31);
+
+        var kept = new List<bool>();
+        foreach (var question in new[] { "title", "description", "for-whom", "join", "participants" })
+        {
+            var (response, _) = await client.PostAsync($"/applications/{id}/activity/{question}", [("Input.Title", "x")]);
+            kept.Add(FormClient.SetCookie(response, KeptForms.CookieName) is not null);
+        }
+        for (var i = 0; i < 6; i++)
+        {
+            var (response, _) = await client.PostAsync($"/applications/{id}/activity/title", [("Input.Title", $"poging {i}")]);
+            kept.Add(FormClient.SetCookie(response, KeptForms.CookieName) is not null);
+        }
+
+        Assert.Equal([true, true, true, true, true, true, true, true, true, true, false], kept);
+        await using var db = fixture.Database.NewContext();
+        Assert.Equal(3, await db.KeptForms.CountAsync());
     }
 
     private async Task<(FormClient Client, Guid ApplicationId)> ApplicantWithDraftAsync(string email)

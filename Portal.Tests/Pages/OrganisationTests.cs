@@ -315,8 +315,9 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         Assert.Contains("amina@example.org", overview, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         var mail = Assert.Single(await db.EmailMessages.Where(m => m.To == "amina@example.org").ToListAsync());
-        Assert.Equal("Invitation to Moedergroep Hatert", mail.Subject);
-        Assert.Contains("fatima@example.org invites you", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Invitation to a group on the Subsidieportaal Nijmegen", mail.Subject);
+        Assert.Contains("Invited by:\n> fatima@example.org\n", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Name of the group:\n> Moedergroep Hatert\n", mail.TextBody, StringComparison.Ordinal);
         Assert.Matches(@"https?://\S+/organisation/join\?token=[0-9a-f]{64}", mail.TextBody);
         var invitation = await db.OrganisationInvitations.SingleAsync();
         Assert.Equal(id, invitation.OrganisationId);

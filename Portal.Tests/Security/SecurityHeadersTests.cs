@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Security;
@@ -44,6 +47,25 @@ public sealed class SecurityHeadersTests(DatabaseFixture fixture) : IAsyncLifeti
         using var response = await client.GetAsync(url);
 
         AssertSecurityHeaders(response);
+    }
+
+    [Fact]
+    public async Task The_server_does_not_say_what_software_it_runs()
+    {
+        // Only Kestrel adds "Server: Kestrel"; the in-memory test server never does, so this test uses a real socket.
+        await using var factory = new PortalFactory(fixture.Database);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // The portal answers only its public host (localhost in the tests), whatever address Kestrel reports.
+        using var http = new HttpClient { BaseAddress = new UriBuilder(address.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)) { Host = "localhost" }.Uri };
+
+        using var page = await http.GetAsync("/");
+        using var missing = await http.GetAsync("/this-does-not-exist");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.False(page.Headers.Contains("Server"), $"Server: {string.Join(", ", page.Headers.Server)}");
+        Assert.False(missing.Headers.Contains("Server"), $"Server: {string.Join(", ", missing.Headers.Server)}");
     }
 
     private static void AssertSecurityHeaders(HttpResponseMessage response)

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,7 +33,16 @@ public sealed class KeptForms(
     IClock clock)
 {
     public const string CookieName = "portal.kept";
-    private const long MaxFormBytes = 1 << 20;
+    private const string ReplayKey = "Portal.KeptForm.Replayed";
+    /// <summary>
+    /// Twice the largest real form: the 4,000-character activity description in Arabic or emoji is 24 KB once
+    /// percent-encoded. Anything larger is not something a person typed on one of our pages.
+    /// </summary>
+    public const long MaxFormBytes = 64 * 1024;
+    /// <summary>Forms kept per user; the oldest goes first. One per page is kept anyway, and people have few pages open.</summary>
+    public const int MaxPerUser = 3;
+    /// <summary>Forms kept per user per hour on this node: an expired cookie must not become a way to fill the database.</summary>
+    public const int MaxPerUserPerHour = 10;
     /// <summary>The longest path and query string a kept form stores (the columns' size).</summary>
     private const int MaxAddressLength = 2048;
 
@@ -56,11 +67,16 @@ public sealed class KeptForms(
         bool fromOurPage;
         try { fromOurPage = await antiforgery.IsRequestValidAsync(context); }
         finally { context.User = anonymous; }
-        if (!fromOurPage) return false;
+        if (!fromOurPage || !await BelongsToAsync(context, userId)) return false;
+        using var permit = Limiter.AttemptAcquire(userId);
+        if (!permit.IsAcquired) return false;
 
         var now = clock.UtcNow;
         var path = request.Path.Value!;
         await db.KeptForms.Where(f => f.ExpiresAt < now || (f.UserId == userId && f.Path == path)).ExecuteDeleteAsync();
+        // Room for this one: the user's oldest kept forms beyond the limit go.
+        await db.KeptForms.Where(f => f.UserId == userId)
+            .OrderByDescending(f => f.CreatedAt).Skip(MaxPerUser - 1).ExecuteDeleteAsync();
         var fields = QueryString.Create(request.Form).Value![1..];
         var kept = new KeptForm
         {
@@ -127,10 +143,39 @@ public sealed class KeptForms(
         request.ContentType = "application/x-www-form-urlencoded";
         request.ContentLength = body.Length;
         request.Body = new MemoryStream(body);
+        context.Items[ReplayKey] = true;
         return true;
     }
 
+    /// <summary>Whether this request is a kept form being posted again (it was a GET when the browser sent it).</summary>
+    public static bool IsReplay(HttpContext context) => context.Items.ContainsKey(ReplayKey);
+
     private static void Forget(HttpContext context) => context.Response.Cookies.Delete(CookieName);
+
+    private static readonly PartitionedRateLimiter<Guid> Limiter = PartitionedRateLimiter.Create<Guid, Guid>(userId =>
+        RateLimitPartition.GetFixedWindowLimiter(userId, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = MaxPerUserPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+        }));
+
+    /// <summary>
+    /// The page exists (routing found a page, not the fallback) and its object is the user's: an application or
+    /// organisation in the address must be one the user may open. Invented or someone else's ids are not kept.
+    /// </summary>
+    private async Task<bool> BelongsToAsync(HttpContext context, Guid userId)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern.RawText: { } rawPattern } endpoint
+            || endpoint.Metadata.GetMetadata<PageActionDescriptor>() is null)
+            return false;
+        var pattern = rawPattern.TrimStart('/');
+        if (!Guid.TryParse(context.GetRouteValue("id")?.ToString(), out var id)) return true;
+        var memberOf = db.Organisations.Where(o => o.Members.Any(m => m.UserId == userId)).Select(o => o.Id);
+        if (pattern.StartsWith("applications/", StringComparison.Ordinal))
+            return await db.Applications.AnyAsync(a => a.Id == id && memberOf.Contains(a.OrganisationId));
+        if (pattern.StartsWith("organisation/", StringComparison.Ordinal))
+            return await memberOf.AnyAsync(o => o == id);
+        return false;
+    }
 
     /// <summary>The user of the sign-in cookie the browser still sends, though it no longer counts.</summary>
     private ClaimsPrincipal? ExpiredSessionUser(HttpContext context)

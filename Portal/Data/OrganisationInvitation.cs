@@ -10,6 +10,8 @@ public sealed class OrganisationInvitation
 
     public Guid Id { get; set; }
     public Guid OrganisationId { get; set; }
+    /// <summary>Who sent it: the daily limit per person counts over all their organisations. Null for invitations from before 0008.</summary>
+    public Guid? InvitedBy { get; set; }
     public string Email { get; set; } = "";
     public string TokenHash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }

@@ -14,7 +14,11 @@ internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfigura
         invitation.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         invitation.HasIndex(i => i.TokenHash).IsUnique();
         invitation.HasIndex(i => i.OrganisationId);
+        // The daily limits count the invitations of the last day per sender and per address (Invitations.LimitReachedAsync).
+        invitation.HasIndex(i => new { i.InvitedBy, i.CreatedAt });
+        invitation.HasIndex(i => i.CreatedAt);
         invitation.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         invitation.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.AcceptedBy).OnDelete(DeleteBehavior.SetNull);
+        invitation.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.InvitedBy).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Portal.Domain.Common;
 
 namespace Portal.Infrastructure.Files;
 
@@ -21,6 +24,10 @@ public static class FileInspector
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string Odt = "application/vnd.oasis.opendocument.text";
+    private const string WordMainPart = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string ExcelMainPart = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const int MaxContentTypesBytes = 64 * 1024;
+    private static readonly XNamespace ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
 
     /// <summary>The allowed extensions and the content type each must turn out to be.</summary>
     public static readonly IReadOnlyDictionary<string, string> Allowed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -45,7 +52,8 @@ public static class FileInspector
     public static FileInspection Inspect(string? fileName, byte[] content)
     {
         if (content.Length == 0) return Refuse("Attachment.Error.Empty");
-        var extension = Path.GetExtension(fileName ?? "");
+        // The extension people see is the one that counts: invisible characters are not part of it.
+        var extension = Path.GetExtension(UserText.WithoutInvisibleFormatting(fileName ?? ""));
         if (!Allowed.TryGetValue(extension, out var expected)) return Refuse("Attachment.Error.Type");
         var actual = Sniff(content);
         return actual == expected ? new FileInspection(actual, null) : Refuse("Attachment.Error.Content");
@@ -62,16 +70,21 @@ public static class FileInspector
         return null;
     }
 
-    /// <summary>docx, xlsx and odt are all ZIP files; what is inside tells them apart.</summary>
+    /// <summary>
+    /// docx, xlsx and odt are all ZIP files; what is inside tells them apart. An Office file says what it is in
+    /// [Content_Types].xml: the content type of its main part (a Word document, not a template or a document with
+    /// macros) and where that part is, which must then be there. An OpenDocument text says so in "mimetype" and has
+    /// its content in content.xml. A ZIP that merely has a folder named "word/" is none of these.
+    /// </summary>
     private static string? SniffZip(byte[] content)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            var names = zip.Entries.Select(e => e.FullName).ToList();
-            if (names.Any(n => n.StartsWith("word/", StringComparison.Ordinal))) return Docx;
-            if (names.Any(n => n.StartsWith("xl/", StringComparison.Ordinal))) return Xlsx;
-            if (zip.GetEntry("mimetype") is { } mimetype && mimetype.Length <= 200)
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (OfficeMainPart(zip) is { } main && names.Contains(main.PartName))
+                return main.ContentType == WordMainPart ? Docx : Xlsx;
+            if (zip.GetEntry("mimetype") is { } mimetype && mimetype.Length <= 200 && names.Contains("content.xml"))
             {
                 using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
                 if (reader.ReadToEnd().Trim() == Odt) return Odt;
@@ -84,10 +97,40 @@ public static class FileInspector
         }
     }
 
-    /// <summary>The name to store and to offer on download: no folders, no control characters, at most 255 characters.</summary>
+    /// <summary>
+    /// The main part of a Word document or Excel workbook that [Content_Types].xml names, as a ZIP entry name; null when
+    /// it names none (a template, a document with macros, anything else) or the file is not plain XML.
+    /// </summary>
+    private static (string PartName, string ContentType)? OfficeMainPart(ZipArchive zip)
+    {
+        if (zip.GetEntry("[Content_Types].xml") is not { } entry || entry.Length > MaxContentTypesBytes) return null;
+        // No DTD, no external entities: the file comes from a stranger.
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxContentTypesBytes };
+        try
+        {
+            using var reader = XmlReader.Create(entry.Open(), settings);
+            var types = XDocument.Load(reader).Root;
+            if (types?.Name != ContentTypesNamespace + "Types") return null;
+            var main = types.Elements(ContentTypesNamespace + "Override")
+                .Select(o => (PartName: (string?)o.Attribute("PartName"), ContentType: (string?)o.Attribute("ContentType")))
+                .FirstOrDefault(o => o.ContentType is WordMainPart or ExcelMainPart && o.PartName?.StartsWith('/') == true);
+            if (main.PartName is null) return null;
+            // Part names are URIs relative to the package root: "/word/document.xml" is the entry "word/document.xml".
+            return (Uri.UnescapeDataString(main.PartName[1..]), main.ContentType!);
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The name to store and to offer on download: no folders, no control characters, no bidi overrides or zero-width
+    /// characters (which make "evil\u202Egnp.pdf" read as "evilfdp.png"), at most 255 characters.
+    /// </summary>
     public static string SafeFileName(string? fileName)
     {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        var name = Path.GetFileName(UserText.WithoutInvisibleFormatting(fileName ?? "").Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
         if (name.Length == 0) name = "bestand";
         if (name.Length <= 255) return name;

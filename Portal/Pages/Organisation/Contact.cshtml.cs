@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
+using Portal.Domain.Common;
 using Portal.Infrastructure.Localization;
 
 namespace Portal.Pages.Organisations;
@@ -35,7 +36,8 @@ public sealed class ContactModel(ApplicationAccess access, PortalDbContext db, P
         if (!await LoadAsync(id)) return NotFound();
         var name = Clean(Input.ContactName);
         var phone = Clean(Input.ContactPhone);
-        if (name?.Length > 200) ModelState.AddModelError("Input.ContactName", Text["Organisation.Contact.Name.TooLong"]);
+        if (UserText.NameProblem(Input.ContactName) is { } problem) ModelState.AddModelError("Input.ContactName", Text[problem]);
+        else if (name?.Length > 200) ModelState.AddModelError("Input.ContactName", Text["Organisation.Contact.Name.TooLong"]);
         if (phone is not null && !IsPhoneNumber(phone)) ModelState.AddModelError("Input.ContactPhone", Text["Organisation.Contact.Phone.Invalid"]);
         if (!ModelState.IsValid) return Page();
         return await SaveAsync("Input.ContactName",

@@ -10,29 +10,43 @@ namespace Portal.Pages.Organisations;
 /// <summary>Creates and redeems invitations to join an organisation (14 days, single use; only the token's hash is stored).</summary>
 public sealed class Invitations(PortalDbContext db, IClock clock)
 {
-    /// <summary>Enough for a real group, too few to use the portal for sending mail to strangers.</summary>
-    public const int MaxPerDay = 10;
+    // Enough for a real group, too few to use the portal for sending mail to strangers. Each limit counts the last 24
+    // hours: per organisation, per person over all their organisations (creating more organisations gives no more),
+    // and per address over all organisations (many accounts together cannot flood one inbox).
+    public const int MaxPerOrganisationPerDay = 10;
+    public const int MaxPerInviterPerDay = 10;
+    public const int MaxPerAddressPerDay = 3;
 
     public enum State { Open, Used, Expired, Unknown }
 
     /// <returns>The token to put in the link.</returns>
-    public string Create(Guid organisationId, string email)
+    public string Create(Guid organisationId, string email, Guid invitedBy)
     {
         // Lowercase hex: safe in a URL whatever the routing does to case.
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var now = clock.UtcNow;
         db.OrganisationInvitations.Add(new OrganisationInvitation
         {
-            Id = Guid.NewGuid(), OrganisationId = organisationId, Email = email, TokenHash = Hash(token),
+            Id = Guid.NewGuid(), OrganisationId = organisationId, InvitedBy = invitedBy, Email = email, TokenHash = Hash(token),
             CreatedAt = now, ExpiresAt = now + OrganisationInvitation.Lifetime,
         });
         return token;
     }
 
-    public Task<int> SentTodayAsync(Guid organisationId)
+    /// <returns>The message key and number of the first daily limit this invitation would pass, or null when it may be sent.</returns>
+    public async Task<(string Key, int Limit)?> LimitReachedAsync(Guid organisationId, Guid inviter, string email)
     {
         var since = clock.UtcNow.AddDays(-1);
-        return db.OrganisationInvitations.CountAsync(i => i.OrganisationId == organisationId && i.CreatedAt > since);
+        var today = db.OrganisationInvitations.Where(i => i.CreatedAt > since);
+        if (await today.CountAsync(i => i.InvitedBy == inviter) >= MaxPerInviterPerDay)
+            return ("Invite.TooMany", MaxPerInviterPerDay);
+        if (await today.CountAsync(i => i.OrganisationId == organisationId) >= MaxPerOrganisationPerDay)
+            return ("Invite.TooMany.Group", MaxPerOrganisationPerDay);
+        // Addresses are compared without case: Amina@Example.org is the same inbox.
+        var address = email.ToLowerInvariant();
+        if (await today.CountAsync(i => i.Email.ToLower() == address) >= MaxPerAddressPerDay)
+            return ("Invite.TooMany.Address", MaxPerAddressPerDay);
+        return null;
     }
 
     public async Task<(State State, OrganisationInvitation? Invitation)> FindAsync(string? token)

@@ -47,25 +47,32 @@ public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, Us
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (await access.OrganisationAsync(User, id) is not { } organisation) return NotFound();
+        if (await users.GetUserAsync(User) is not { } inviter) return Challenge();
         Organisation = organisation;
         var email = Input.Email?.Trim() ?? "";
         if (email.Length == 0) ModelState.AddModelError("Input.Email", text["Invite.Email.Required"]);
-        else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)) ModelState.AddModelError("Input.Email", text["Invite.Email.Invalid"]);
+        // The attribute lets "a@b.example\tBcc" through: an address with a space or control character is never one we can mail.
+        else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email) || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            ModelState.AddModelError("Input.Email", text["Invite.Email.Invalid"]);
         else if (await IsMemberAsync(organisation, email)) ModelState.AddModelError("Input.Email", text["Invite.AlreadyMember"]);
-        else if (await invitations.SentTodayAsync(organisation.Id) >= Invitations.MaxPerDay)
-            ModelState.AddModelError("Input.Email", text["Invite.TooMany", Invitations.MaxPerDay]);
+        else if (await invitations.LimitReachedAsync(organisation.Id, inviter.Id, email) is { } limit)
+            ModelState.AddModelError("Input.Email", text[limit.Key, limit.Limit]);
         if (!ModelState.IsValid) return Page();
 
-        var token = invitations.Create(organisation.Id, email);
+        var token = invitations.Create(organisation.Id, email, inviter.Id);
         var link = publicLinks.Page("/Organisation/Join", new { token });
-        var inviter = (await users.GetUserAsync(User))?.Email ?? "";
-        // The invitee's language is unknown: the mail speaks the inviter's current language.
+        // The invitee's language is unknown: the mail speaks the inviter's current language. What users wrote (the
+        // group's name, the inviter's address) stays out of the subject and is quoted in the body, so it can never pass
+        // for a message of the municipality.
         outbox.Enqueue(email, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-            _ => (text["Invite.Mail.Subject", organisation.Name], text["Invite.Mail.Body", inviter, organisation.Name, link]));
+            _ => (text["Invite.Mail.Subject"], text["Invite.Mail.Body", Quoted(inviter.Email ?? ""), Quoted(organisation.Name), link]));
         await db.SaveChangesAsync();
         SentTo = email;
         return Redirect($"/organisation/{organisation.Id}/invite");
     }
+
+    /// <summary>A mail client shows a line that starts with "> " as a quotation, apart from our own words.</summary>
+    private static string Quoted(string writtenByUser) => "> " + UserText.AsOneLine(writtenByUser);
 
     private async Task<bool> IsMemberAsync(Organisation organisation, string email)
     {

@@ -1,3 +1,4 @@
+using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 
 namespace Portal.Pages.Organisations;
@@ -25,8 +26,11 @@ public sealed class NameInput
     /// <returns>Field name and message key of each error.</returns>
     public IEnumerable<(string Field, string Key)> Errors()
     {
-        if (string.IsNullOrWhiteSpace(Name)) yield return ("Input.Name", "Organisation.Name.Required");
-        else if (Name.Trim().Length > MaxNameLength) yield return ("Input.Name", "Organisation.Name.TooLong");
+        // What would be stored: a name of only invisible characters is no name.
+        var visible = UserText.WithoutInvisibleFormatting(Name ?? "").Trim();
+        if (visible.Length == 0) yield return ("Input.Name", "Organisation.Name.Required");
+        else if (UserText.NameProblem(Name) is { } problem) yield return ("Input.Name", problem);
+        else if (visible.Length > MaxNameLength) yield return ("Input.Name", "Organisation.Name.TooLong");
         if (ParsedKind is null) yield return ("Input.Kind", "Organisation.Kind.Required");
     }
 }

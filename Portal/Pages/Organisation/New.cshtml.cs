@@ -46,7 +46,16 @@ public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, 
         foreach (var (field, key) in Input.Errors()) ModelState.AddModelError(field, text[key]);
         if (!ModelState.IsValid) return Page();
 
-        var organisation = new Organisation(Input.Name!, Input.ParsedKind!.Value, userId, clock.UtcNow);
+        Organisation organisation;
+        try
+        {
+            organisation = new Organisation(Input.Name!, Input.ParsedKind!.Value, userId, clock.UtcNow);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("Input.Name", text[e.MessageKey]);
+            return Page();
+        }
         db.Entry(organisation).Property(o => o.Id).CurrentValue = id;
         db.Organisations.Add(organisation);
         try

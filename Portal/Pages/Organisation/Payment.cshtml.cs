@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
+using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
 
@@ -68,7 +69,8 @@ public sealed class PaymentModel(ApplicationAccess access, PortalDbContext db, P
             Require("Input.HostName", Input.HostName, "Organisation.Host.Name.Required");
             Require("Input.HostContactName", Input.HostContactName, "Organisation.Host.Contact.Required");
             var email = Clean(Input.HostEmail);
-            if (email is null || email.Length > 320 || !email.Contains('@') || email.StartsWith('@') || email.EndsWith('@'))
+            if (email is null || email.Length > 320 || !email.Contains('@') || email.StartsWith('@') || email.EndsWith('@')
+                || UserText.NameProblem(email) is not null)
                 ModelState.AddModelError("Input.HostEmail", Text["Organisation.Host.Email.Invalid"]);
             var agreed = Input.HostAgreement == "true";
             if (!agreed) ModelState.AddModelError("Input.HostAgreement", Text["Organisation.Host.Agreement.Required"]);
@@ -82,6 +84,7 @@ public sealed class PaymentModel(ApplicationAccess access, PortalDbContext db, P
     private void Require(string field, string? value, string key)
     {
         if (string.IsNullOrWhiteSpace(value)) ModelState.AddModelError(field, Text[key]);
+        else if (UserText.NameProblem(value) is { } problem) ModelState.AddModelError(field, Text[problem]);
         else if (value.Trim().Length > MaxName) ModelState.AddModelError(field, Text["Payment.TooLong"]);
     }
 }

@@ -238,7 +238,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
 
     private static string FieldFor(string key) => key switch
     {
-        "Budget.Amount.Positive" => "Cost.Amount",
+        "Budget.Amount.Positive" or Money.TooLargeKey => "Cost.Amount",
         "Answer.TooLong" => "Cost.Description",
         "Money.Negative" => "Funding.OwnContribution",
         _ => "",
