@@ -3,13 +3,14 @@ using Npgsql;
 namespace Portal.Data;
 
 /// <summary>
-/// Outside Development the portal does not start on a database connection that could change or remove audit events:
-/// a superuser, the owner of "AuditEvents" (or a member of the owner role, who can become it), or a role that was
-/// granted UPDATE, DELETE or TRUNCATE on it. The append-only trigger is worth nothing against any of these.
+/// Finds a database connection that could change or remove audit events: a superuser, the owner of "AuditEvents"
+/// (or a member of the owner role, who can become it), or a role that was granted UPDATE, DELETE or TRUNCATE on it.
+/// The append-only trigger is worth nothing against any of these; outside Development the portal does not start.
 /// </summary>
 public static class AppConnectionCheck
 {
-    public static async Task RefuseIfItCanRewriteTheAuditTrailAsync(string appConnection)
+    /// <returns>What is wrong and how to fix it, in plain words; null when the connection cannot rewrite the audit trail.</returns>
+    public static async Task<string?> ProblemAsync(string appConnection)
     {
         await using var connection = new NpgsqlConnection(appConnection);
         await connection.OpenAsync();
@@ -31,11 +32,11 @@ public static class AppConnectionCheck
             : owner ? "owns the audit table \"AuditEvents\" (or may act as its owner)"
             : mayRewrite ? "may change, delete or truncate rows of the audit table \"AuditEvents\""
             : null;
-        if (problem is null) return;
-        throw new InvalidOperationException(
+        if (problem is null) return null;
+        return
             $"The portal's database connection (ConnectionStrings__Portal, role \"{role}\") {problem}, so whoever takes over " +
             "the portal could rewrite the audit trail. Connect the portal as a role with only the rights it needs, and let a " +
             "separate owner role run the migrations: set ConnectionStrings__PortalOwner to the owner and " +
-            "ConnectionStrings__Portal to the app role (README, \"External PostgreSQL\": the SQL to create both).");
+            "ConnectionStrings__Portal to the app role (README, \"External PostgreSQL\": the SQL to create both).";
     }
 }

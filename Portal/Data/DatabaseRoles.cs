@@ -15,7 +15,7 @@ public static class DatabaseRoles
 
     /// <summary>
     /// Migrates (when <c>Database:MigrateOnStartup</c>, default true) as the owner, grants the app role its rights, and
-    /// outside Development refuses to start when the app connection could change the audit trail.
+    /// outside Development refuses to start when the app connection could change the audit trail (in Development it warns).
     /// Without an owner connection the app connection migrates (one role for everything, as before).
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -43,8 +43,9 @@ public static class DatabaseRoles
             }
         }
 
-        if (!app.Environment.IsDevelopment())
-            await AppConnectionCheck.RefuseIfItCanRewriteTheAuditTrailAsync(appConnection);
+        if (await AppConnectionCheck.ProblemAsync(appConnection) is not { } problem) return;
+        if (!app.Environment.IsDevelopment()) throw new InvalidOperationException(problem);
+        app.Logger.LogWarning("{Problem}", problem); // Development: e.g. a local set-up from before the two roles
     }
 
     /// <summary>The role a connection string logs in as: its Username, or (when it has none) what the server says.</summary>
