@@ -123,11 +123,11 @@ var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? n
 services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.OnRejected = (context, _) =>
+    o.OnRejected = async (context, _) =>
     {
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
             context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return ValueTask.CompletedTask;
+        await RateLimitAudit.RecordAsync(context.HttpContext);
     };
     o.AddPolicy(RateLimitOptions.SignIn, context => PostsPerClient(context, limits.SignInPerMinute));
     o.AddPolicy(RateLimitOptions.Register, context => PostsPerClient(context, limits.RegisterPerMinute));
@@ -175,11 +175,13 @@ if (app.Environment.IsDevelopment())
 }
 else
 {
-    app.UseExceptionHandler("/error/500");
+    // The error page says honestly what happened: 503 when the database is away, 400/413 for a request we cannot read.
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = Failures.StatusFor });
     app.UseHsts();
 }
 app.UseSecurityHeaders();
 app.UseResponseCompression();
+app.UseReplayableForms();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles(new StaticFileOptions
 {
@@ -187,7 +189,9 @@ app.UseStaticFiles(new StaticFileOptions
 });
 app.UseRequestLocalization(LocalizationSetup.Options());
 app.UseRouting();
+app.UseTooLargeAnswer();
 app.UseAuthentication();
+app.UseDatabaseUnavailablePage();
 // After signing in again, a form posted when the session had expired is posted now (Accounts/KeptForms).
 app.Use(async (context, next) =>
 {

@@ -8,13 +8,17 @@ namespace Portal.Tests.Infrastructure;
 /// A browser without a browser: keeps cookies, does not follow redirects, and posts forms with the antiforgery
 /// token of the page it last read — the way a user without JavaScript uses the site.
 /// </summary>
-public sealed partial class FormClient(WebApplicationFactory<Program> factory) : IDisposable
+public sealed partial class FormClient(HttpClient client) : IDisposable
 {
-    private readonly HttpClient client = factory.CreateClient(new WebApplicationFactoryClientOptions
+    /// <summary>A browser of the portal on the in-memory test server.</summary>
+    public FormClient(WebApplicationFactory<Program> factory)
+        : this(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }))
     {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+    }
+
+    /// <summary>A browser of a portal on a real socket (Kestrel) at <paramref name="address"/>.</summary>
+    public static FormClient Over(Uri address) =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address });
 
     public string? LastToken { get; private set; }
 

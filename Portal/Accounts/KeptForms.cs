@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Htmx;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Accounts;
 
@@ -54,7 +55,7 @@ public sealed class KeptForms(
         var request = context.Request;
         if (!HttpMethods.IsPost(request.Method) || request.IsHtmx() || !request.HasFormContentType
             || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
-            || request.ContentLength is null or > MaxFormBytes || !IsSameOrigin(request)
+            || request.ContentLength is null or > MaxFormBytes || !SameOrigin.Is(request)
             || request.Path.Value!.Length > MaxAddressLength || request.QueryString.Value?.Length > MaxAddressLength)
             return false;
         if (ExpiredSessionUser(context) is not { } expired
@@ -183,16 +184,5 @@ public sealed class KeptForms(
         var options = cookieOptions.Get(IdentityConstants.ApplicationScheme);
         var value = options.CookieManager.GetRequestCookie(context, options.Cookie.Name!);
         return string.IsNullOrEmpty(value) ? null : options.TicketDataFormat.Unprotect(value)?.Principal;
-    }
-
-    /// <summary>Browsers say where a post comes from: Sec-Fetch-Site, or else Origin.</summary>
-    private static bool IsSameOrigin(HttpRequest request)
-    {
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0) return site == "same-origin";
-        var origin = request.Headers.Origin.ToString();
-        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-            && uri.Scheme == request.Scheme;
     }
 }

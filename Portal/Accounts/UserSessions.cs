@@ -71,8 +71,20 @@ public sealed class UserSessions(PortalDbContext db, IMemoryCache cache, TimePro
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        if (SessionIdOf(principal) is not { } sessionId || !Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            || !await IsActiveAsync(sessionId, userId))
+        bool active;
+        try
+        {
+            active = SessionIdOf(principal) is { } sessionId && Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+                && await IsActiveAsync(sessionId, userId);
+        }
+        catch (Exception e) when (Failures.IsDatabaseUnavailable(e))
+        {
+            // Unknown, not ended: this request goes unsigned (it gets "try again later"), the cookie stays for the next.
+            context.RejectPrincipal();
+            Failures.MarkDatabaseUnavailable(context.HttpContext);
+            return;
+        }
+        if (!active)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
