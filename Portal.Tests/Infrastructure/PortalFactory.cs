@@ -14,7 +14,7 @@ namespace Portal.Tests.Infrastructure;
 /// Mail goes to <paramref name="smtpPort"/> on 127.0.0.1; by default a port where nothing listens (the mail server is down),
 /// give the port of an <see cref="SmtpSink"/> to receive it. The outbox is polled every 0.2 s so mail goes out quickly.
 /// </summary>
-public sealed class PortalFactory(ScratchDatabase database, int smtpPort = PortalFactory.ClosedPort,
+public sealed class PortalFactory(string appConnectionString, string ownerConnectionString, int smtpPort = PortalFactory.ClosedPort,
     IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>A port on which no mail server listens.</summary>
@@ -28,12 +28,17 @@ public sealed class PortalFactory(ScratchDatabase database, int smtpPort = Porta
     {
     }
 
+    public PortalFactory(ScratchDatabase database, int smtpPort = ClosedPort, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(database.AppConnectionString, database.OwnerConnectionString, smtpPort, settings)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var values = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Portal"] = database.AppConnectionString,
-            ["ConnectionStrings:PortalOwner"] = database.OwnerConnectionString,
+            ["ConnectionStrings:Portal"] = appConnectionString,
+            ["ConnectionStrings:PortalOwner"] = ownerConnectionString,
             // The in-memory test client sends Host: localhost; links in emails point there too.
             ["Portal:PublicUrl"] = PublicUrl,
             ["Outbox:PollInterval"] = "00:00:00.2",
