@@ -2,12 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Portal;
 using Portal.Accounts;
@@ -98,9 +95,8 @@ services.AddAuthorization(Policies.Add);
 services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationResultHandler>();
 services.AddScoped<KeptForms>();
 
-services.AddDataProtection().SetApplicationName("Portal");
-services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-    new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+// Keys in PostgreSQL, encrypted with the certificate of DataProtection:Certificate (required outside Development).
+services.AddPortalDataProtection(configuration, builder.Environment, required: !args.Contains("--create-script"));
 
 services.AddAntiforgery(o =>
 {
@@ -164,8 +160,8 @@ if (args.Contains("--create-script"))
     return;
 }
 
-if (configuration.GetValue("Database:MigrateOnStartup", true))
-    await new Migrator(connectionString, app.Services.GetRequiredService<ILogger<Migrator>>()).MigrateAsync();
+// Migrations as the owner role, then the app role's rights; outside Development refuses an app role that could rewrite the audit trail.
+await app.PrepareDatabaseAsync();
 if (args.Contains("--seed-demo-data") || configuration.GetValue("Demo:Seed", false))
 {
     using var scope = app.Services.CreateScope();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make run: the site on http://localhost:5080 with demo data.
 # Unless configured otherwise through the environment, it also brings up
-#   - a project-local PostgreSQL cluster in .data/pg on 127.0.0.1:55432
+#   - a project-local PostgreSQL cluster in .data/pg on 127.0.0.1:55432 with the database portal,
+#     owned by the role portal_owner (migrations) and used by the role portal_app (the site)
 #     (skipped when ConnectionStrings__Portal is set), and
 #   - a MailDev inbox: SMTP 127.0.0.1:1025, web http://localhost:1080
 #     (skipped when Smtp__Host is set).
@@ -73,10 +74,10 @@ if [[ -z "${ConnectionStrings__Portal:-}" ]]; then
   mkdir -p .data && chmod 755 .data
   "$SCRIPTS/pg.sh" status "$PG_DIR" || started_pg=1
   "$SCRIPTS/pg.sh" start "$PG_DIR" "$PG_PORT"
-  exists=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
-    "select 1 from pg_database where datname = 'portal'")
-  [[ "$exists" == 1 ]] || "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres portal
-  export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PG_PORT;Database=portal;Username=postgres"
+  # Two roles as in production: the owner migrates, the portal runs as portal_app (see scripts/local-db.sh).
+  "$SCRIPTS/local-db.sh" "$PG_PORT"
+  export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PG_PORT;Database=portal;Username=portal_app"
+  export ConnectionStrings__PortalOwner="Host=127.0.0.1;Port=$PG_PORT;Database=portal;Username=portal_owner"
 fi
 
 if [[ -z "${Smtp__Host:-}" ]]; then

@@ -4,7 +4,8 @@
 # free ports of their own, so a running "make run" is left undisturbed.
 #
 # Environment for the tests:
-#   PORTAL_TEST_PG           server connection string, no database (tests create their own)
+#   PORTAL_TEST_PG           server connection string of a superuser, no database (tests create their own
+#                            databases, owned by the role portal_owner, and the roles portal_owner/portal_app)
 #   PORTAL_TEST_SMTP_PORT    MailDev SMTP port on 127.0.0.1
 #   PORTAL_TEST_MAILDEV_URL  MailDev web/API base URL
 #   PORTAL_TEST_CHROMIUM     browser for the E2E tests

@@ -16,7 +16,8 @@ public sealed record TestAccount(string Email, string Password, string Role, str
 
 /// <summary>
 /// The real portal on a real socket (Kestrel on a free port), with its own throwaway PostgreSQL database and
-/// MailDev as its SMTP server. Migrations run at start-up exactly as in production.
+/// MailDev as its SMTP server. Set up as in production: migrations run at start-up as the owner role, the portal
+/// connects as the app role, and its Data Protection keys are encrypted with a certificate.
 /// </summary>
 public sealed class PortalServer : IAsyncLifetime
 {
@@ -31,7 +32,7 @@ public sealed class PortalServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{_database}\"");
+        await TestDatabaseRoles.CreateDatabaseAsync(TestEnvironment.PostgresServer, _database);
         var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = _database }.ConnectionString;
         // The port is chosen before start-up, because the portal's public address (the links in its mails, the only
         // Host it answers) must be known when it starts. The browser uses the same address, so cookies agree.
@@ -128,7 +129,9 @@ public sealed class PortalServer : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Portal", connectionString);
+            builder.UseSetting("ConnectionStrings:Portal", TestDatabaseRoles.As(connectionString, TestDatabaseRoles.App));
+            builder.UseSetting("ConnectionStrings:PortalOwner", TestDatabaseRoles.As(connectionString, TestDatabaseRoles.Owner));
+            foreach (var (key, value) in TestCertificate.Default.Settings) builder.UseSetting(key, value);
             builder.UseSetting("Portal:PublicUrl", publicUrl.ToString());
             builder.UseSetting("Smtp:Host", "127.0.0.1");
             builder.UseSetting("Smtp:Port", TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

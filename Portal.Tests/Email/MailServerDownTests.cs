@@ -16,7 +16,7 @@ public sealed class MailServerDownTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await ScratchDatabase.CreateAsync("portal_maildown");
-        await new Portal.Data.Migrator(database.ConnectionString).MigrateAsync();
+        await database.MigrateAsync();
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
@@ -25,7 +25,7 @@ public sealed class MailServerDownTests : IAsyncLifetime
     public async Task Registering_succeeds_while_the_mail_server_is_down_and_the_mail_arrives_once_when_it_is_back()
     {
         var port = SmtpSink.FreePort();
-        await using var factory = new PortalFactory(database.ConnectionString, port);
+        await using var factory = new PortalFactory(database, port);
         using var client = new FormClient(factory);
 
         var (response, _) = await client.SubmitAsync("/account/register", ("Input.Email", "hana@example.org"), ("Input.Password", "wij koken op vrijdag samen"));

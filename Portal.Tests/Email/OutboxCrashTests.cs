@@ -22,12 +22,13 @@ public sealed class OutboxCrashTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task Killing_the_portal_mid_batch_repeats_at_most_the_one_message_being_sent()
     {
         await using var database = await ScratchDatabase.CreateAsync("portal_kill");
-        await new Migrator(database.ConnectionString).MigrateAsync();
+        await database.MigrateAsync();
         var messages = await EnqueueAsync(database, count: 8);
         await using var mailServer = new SmtpSink { ReplyDelay = TimeSpan.FromMilliseconds(300) };
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:Portal"] = database.ConnectionString,
+            ["ConnectionStrings:Portal"] = database.AppConnectionString,
+            ["ConnectionStrings:PortalOwner"] = database.OwnerConnectionString,
             ["Database:MigrateOnStartup"] = "true",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = mailServer.Port.ToString(CultureInfo.InvariantCulture),
@@ -59,7 +60,7 @@ public sealed class OutboxCrashTests(DatabaseFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Losing_the_database_mid_batch_stops_the_batch_and_repeats_at_most_the_one_message_being_sent()
     {
-        var server = new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString);
+        var server = new NpgsqlConnectionStringBuilder(fixture.Database.AppConnectionString);
         await using var proxy = new TcpProxy(server.Host!, server.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Pooling = false };
         await using var outbox = new OutboxHarness(throughProxy.ConnectionString);

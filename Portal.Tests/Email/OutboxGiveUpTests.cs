@@ -18,7 +18,7 @@ public sealed class OutboxGiveUpTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await fixture.Database.ResetAsync();
-        outbox = new OutboxHarness(fixture.Database.ConnectionString);
+        outbox = new OutboxHarness(fixture.Database.AppConnectionString);
     }
 
     public async Task DisposeAsync() => await outbox.DisposeAsync();

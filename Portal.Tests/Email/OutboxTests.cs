@@ -25,7 +25,7 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await fixture.Database.ResetAsync();
-        outbox = new OutboxHarness(fixture.Database.ConnectionString);
+        outbox = new OutboxHarness(fixture.Database.AppConnectionString);
         (clock, smtp) = (outbox.Clock, outbox.Smtp);
     }
 

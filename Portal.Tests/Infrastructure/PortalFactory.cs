@@ -9,11 +9,12 @@ using Portal.Domain.Organisations;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// The real portal on the in-memory test server, on the test database, in environment "Testing".
+/// The real portal on the in-memory test server, on the test database, in environment "Testing", set up as in
+/// production: it connects as the app role, migrates as the owner role and encrypts its keys with a certificate.
 /// Mail goes to <paramref name="smtpPort"/> on 127.0.0.1; by default a port where nothing listens (the mail server is down),
 /// give the port of an <see cref="SmtpSink"/> to receive it. The outbox is polled every 0.2 s so mail goes out quickly.
 /// </summary>
-public sealed class PortalFactory(string connectionString, int smtpPort = PortalFactory.ClosedPort,
+public sealed class PortalFactory(string appConnectionString, string ownerConnectionString, int smtpPort = PortalFactory.ClosedPort,
     IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>A port on which no mail server listens.</summary>
@@ -23,7 +24,12 @@ public sealed class PortalFactory(string connectionString, int smtpPort = Portal
     public const string PublicUrl = "http://localhost";
 
     public PortalFactory(TestDatabase database, int smtpPort = ClosedPort, IReadOnlyDictionary<string, string?>? settings = null)
-        : this(database.ConnectionString, smtpPort, settings)
+        : this(database.Database, smtpPort, settings)
+    {
+    }
+
+    public PortalFactory(ScratchDatabase database, int smtpPort = ClosedPort, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(database.AppConnectionString, database.OwnerConnectionString, smtpPort, settings)
     {
     }
 
@@ -31,7 +37,8 @@ public sealed class PortalFactory(string connectionString, int smtpPort = Portal
     {
         var values = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Portal"] = connectionString,
+            ["ConnectionStrings:Portal"] = appConnectionString,
+            ["ConnectionStrings:PortalOwner"] = ownerConnectionString,
             // The in-memory test client sends Host: localhost; links in emails point there too.
             ["Portal:PublicUrl"] = PublicUrl,
             ["Outbox:PollInterval"] = "00:00:00.2",
@@ -46,6 +53,7 @@ public sealed class PortalFactory(string connectionString, int smtpPort = Portal
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
         };
+        foreach (var (key, value) in TestCertificate.Default.Settings) values[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
         builder.UseEnvironment("Testing");

@@ -26,6 +26,7 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Portal__PublicUrl"] = "http://127.0.0.1";
+        foreach (var (name, value) in TestCertificate.Default.Settings) start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         foreach (var (name, value) in settings) start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Keep(e.Data);

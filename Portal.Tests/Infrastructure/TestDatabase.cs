@@ -21,8 +21,8 @@ public static class TestServer
 }
 
 /// <summary>
-/// An empty database with a unique name on the test server, dropped (WITH FORCE) when disposed.
-/// Migration tests use these as scratch databases.
+/// An empty database with a unique name on the test server, owned by the owner role of production
+/// (<see cref="TestDatabaseRoles"/>), dropped (WITH FORCE) when disposed. Migration tests use these as scratch databases.
 /// </summary>
 public sealed class ScratchDatabase : IAsyncDisposable
 {
@@ -30,20 +30,31 @@ public sealed class ScratchDatabase : IAsyncDisposable
     {
         Name = name;
         ConnectionString = TestServer.For(name);
+        OwnerConnectionString = TestDatabaseRoles.As(ConnectionString, TestDatabaseRoles.Owner);
+        AppConnectionString = TestDatabaseRoles.As(ConnectionString, TestDatabaseRoles.App);
     }
 
     public string Name { get; }
+
+    /// <summary>As the superuser: for what a test sets up, looks at or breaks on purpose (never what the portal does).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>As the owner of the schema: what the migrator uses (ConnectionStrings:PortalOwner).</summary>
+    public string OwnerConnectionString { get; }
+
+    /// <summary>As the app role: what the portal under test uses (ConnectionStrings:Portal).</summary>
+    public string AppConnectionString { get; }
 
     public static async Task<ScratchDatabase> CreateAsync(string prefix = "portal_scratch")
     {
         var database = new ScratchDatabase($"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 9)]);
-        await using var connection = new NpgsqlConnection(TestServer.For("postgres"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"""CREATE DATABASE "{database.Name}" ENCODING 'UTF8' TEMPLATE template0""", connection);
-        await command.ExecuteNonQueryAsync();
+        await TestDatabaseRoles.CreateDatabaseAsync(TestServer.ConnectionString, database.Name);
         return database;
     }
+
+    /// <summary>Migrates as the owner and grants the app role its rights, as the portal does at start-up.</summary>
+    public Task<IReadOnlyList<string>> MigrateAsync(IReadOnlyList<Migrator.Migration>? migrations = null) =>
+        new Migrator(OwnerConnectionString, appRole: TestDatabaseRoles.App).MigrateAsync(migrations ?? Migrator.Embedded());
 
     public async Task<int> ExecuteAsync(string sql)
     {
@@ -62,13 +73,20 @@ public sealed class ScratchDatabase : IAsyncDisposable
         return value is null or DBNull ? default : (T)value;
     }
 
-    public PortalDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(ConnectionString).Options);
+    /// <summary>A context as the superuser (test-side setup and checks).</summary>
+    public PortalDbContext NewContext() => NewContext(ConnectionString);
+
+    /// <summary>A context as the app role: exactly what the running portal may do.</summary>
+    public PortalDbContext NewAppContext() => NewContext(AppConnectionString);
+
+    private static PortalDbContext NewContext(string connectionString) =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options);
 
     public async ValueTask DisposeAsync()
     {
         // Pooled connections to a dropped database would only fail later; close them now.
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        foreach (var connectionString in new[] { ConnectionString, OwnerConnectionString, AppConnectionString })
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         await using var connection = new NpgsqlConnection(TestServer.For("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"""DROP DATABASE IF EXISTS "{Name}" WITH (FORCE)""", connection);
@@ -77,7 +95,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
 }
 
 /// <summary>
-/// The database of one test run (<c>portal_test_&lt;8 hex&gt;</c>), built by the real migrator and dropped at the end.
+/// The database of one test run (<c>portal_test_&lt;8 hex&gt;</c>), built by the real migrator (as the owner role, with
+/// the app role's grants) and dropped at the end.
 /// <see cref="ResetAsync"/> empties it between tests with TRUNCATE, keeping the history of applied migrations and the
 /// reference data the migrations insert (the five roles of 0002_roles).
 /// </summary>
@@ -91,14 +110,18 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public string ConnectionString => Database.ConnectionString;
 
+    public string AppConnectionString => Database.AppConnectionString;
+
     public ScratchDatabase Database => database ?? throw new InvalidOperationException("The test database is not created yet.");
 
     public PortalDbContext NewContext() => Database.NewContext();
 
+    public PortalDbContext NewAppContext() => Database.NewAppContext();
+
     public async Task InitializeAsync()
     {
         database = await ScratchDatabase.CreateAsync("portal_test");
-        await new Migrator(ConnectionString).MigrateAsync();
+        await database.MigrateAsync();
         resetSql = await PrepareResetAsync();
     }
 

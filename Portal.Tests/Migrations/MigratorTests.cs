@@ -24,8 +24,8 @@ public sealed class MigratorTests
     {
         await using var database = await ScratchDatabase.CreateAsync();
 
-        var first = await new Migrator(database.ConnectionString).MigrateAsync();
-        var second = await new Migrator(database.ConnectionString).MigrateAsync();
+        var first = await new Migrator(database.OwnerConnectionString).MigrateAsync();
+        var second = await new Migrator(database.OwnerConnectionString).MigrateAsync();
 
         Assert.Equal(Embedded.Select(m => m.Name), first);
         Assert.Empty(second);
@@ -36,12 +36,12 @@ public sealed class MigratorTests
     public async Task Edited_applied_migration_is_refused_with_a_clear_message()
     {
         await using var database = await ScratchDatabase.CreateAsync();
-        await new Migrator(database.ConnectionString).MigrateAsync();
+        await new Migrator(database.OwnerConnectionString).MigrateAsync();
         var edited = Embedded.Select((m, i) => i == 0 ? m with { Sql = m.Sql + "\nCREATE TABLE sneaky (id int);" } : m).ToList();
         var later = new Migrator.Migration("9999_later", "CREATE TABLE later (id int);");
 
         var error = await Assert.ThrowsAsync<MigrationChangedException>(
-            () => new Migrator(database.ConnectionString).MigrateAsync([.. edited, later]));
+            () => new Migrator(database.OwnerConnectionString).MigrateAsync([.. edited, later]));
 
         Assert.Equal(Embedded[0].Name, error.MigrationName);
         Assert.Contains($"'{Embedded[0].Name}'", error.Message, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class MigratorTests
         Assert.False(await TableExistsAsync(database, "sneaky"));
         Assert.False(await TableExistsAsync(database, "later"));
         // The lock is released: the unedited migrations still run (and find nothing to do).
-        Assert.Empty(await new Migrator(database.ConnectionString).MigrateAsync());
+        Assert.Empty(await new Migrator(database.OwnerConnectionString).MigrateAsync());
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class MigratorTests
         await ExecuteAsync(holder, $"SELECT pg_advisory_lock({AdvisoryLockKey()})");
 
         var nodes = Enumerable.Range(0, 2)
-            .Select(_ => Task.Run(() => new Migrator(database.ConnectionString).MigrateAsync()))
+            .Select(_ => Task.Run(() => new Migrator(database.OwnerConnectionString).MigrateAsync()))
             .ToList();
         await WaitUntilAsync(async () => await database.ScalarAsync<long>(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 2);
@@ -91,7 +91,7 @@ public sealed class MigratorTests
         var after = new Migrator.Migration("9999_after", "CREATE TABLE after_broken (id int);");
 
         var error = await Assert.ThrowsAsync<PostgresException>(
-            () => new Migrator(database.ConnectionString).MigrateAsync([.. Embedded, broken, after]));
+            () => new Migrator(database.OwnerConnectionString).MigrateAsync([.. Embedded, broken, after]));
 
         Assert.Equal(PostgresErrorCodes.UndefinedTable, error.SqlState);
         Assert.False(await TableExistsAsync(database, "half_done"));
@@ -102,7 +102,7 @@ public sealed class MigratorTests
             await ListAsync(database, "SELECT name FROM schema_migrations ORDER BY name"));
         // Fixed, it applies on the next start (the advisory lock was released).
         var fixedBroken = broken with { Sql = "CREATE TABLE half_done (id int);" };
-        Assert.Equal(["9998_broken", "9999_after"], await new Migrator(database.ConnectionString).MigrateAsync([.. Embedded, fixedBroken, after]));
+        Assert.Equal(["9998_broken", "9999_after"], await new Migrator(database.OwnerConnectionString).MigrateAsync([.. Embedded, fixedBroken, after]));
     }
 
     private static long AdvisoryLockKey() =>

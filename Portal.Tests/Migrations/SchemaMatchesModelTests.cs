@@ -18,7 +18,7 @@ public sealed partial class SchemaMatchesModelTests
     {
         await using var fromMigrations = await ScratchDatabase.CreateAsync();
         await using var fromModel = await ScratchDatabase.CreateAsync();
-        await new Migrator(fromMigrations.ConnectionString).MigrateAsync();
+        await new Migrator(fromMigrations.OwnerConnectionString).MigrateAsync();
         await BuildFromModelAsync(fromModel);
 
         var migrations = await CatalogueAsync(fromMigrations);
@@ -36,7 +36,7 @@ public sealed partial class SchemaMatchesModelTests
     {
         await using var fromMigrations = await ScratchDatabase.CreateAsync();
         await using var fromModel = await ScratchDatabase.CreateAsync();
-        await new Migrator(fromMigrations.ConnectionString).MigrateAsync();
+        await new Migrator(fromMigrations.OwnerConnectionString).MigrateAsync();
         await BuildFromModelAsync(fromModel);
         await fromMigrations.ExecuteAsync("""
             ALTER TABLE "EmailMessages" ALTER COLUMN "Subject" TYPE character varying(400);

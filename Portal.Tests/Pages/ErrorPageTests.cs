@@ -52,8 +52,8 @@ public sealed class ErrorPageTests(DatabaseFixture fixture) : IAsyncLifetime
     {
         // The database disappears while the site runs: signing in fails inside the server.
         var database = await ScratchDatabase.CreateAsync();
-        await new Portal.Data.Migrator(database.ConnectionString).MigrateAsync();
-        await using var factory = new PortalFactory(database.ConnectionString);
+        await database.MigrateAsync();
+        await using var factory = new PortalFactory(database);
         using var client = new FormClient(factory);
         await client.GetAsync("/account/sign-in");
         await database.DisposeAsync();
@@ -72,7 +72,7 @@ public sealed class ErrorPageTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task An_answer_posted_while_the_database_is_gone_is_said_to_be_not_saved_and_can_be_sent_again()
     {
         await using var database = new TcpProxy("127.0.0.1", new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString).Port);
-        await using var portal = new PortalFactory(Through(database));
+        await using var portal = Through(database);
         var (client, organisation) = await fixture.SignedInApplicantAsync("amina@example.org", portal: portal);
         var draft = await TestApplications.DraftAsync(fixture.Database, organisation, complete: false);
         var question = $"/applications/{draft.Id}/activity/description";
@@ -101,7 +101,7 @@ public sealed class ErrorPageTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task A_page_asked_for_while_the_database_is_gone_answers_503_with_a_plain_page()
     {
         await using var database = new TcpProxy("127.0.0.1", new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString).Port);
-        await using var portal = new PortalFactory(Through(database));
+        await using var portal = Through(database);
         var (client, _) = await fixture.SignedInApplicantAsync("amina@example.org", portal: portal);
         using var anonymous = new FormClient(portal);
 
@@ -188,7 +188,11 @@ public sealed class ErrorPageTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains("Uw bestand is ook niet bewaard.", html, StringComparison.Ordinal);
     }
 
-    /// <summary>The test database, reached through <paramref name="proxy"/> (which can cut it off).</summary>
-    private string Through(TcpProxy proxy) =>
-        new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 }.ConnectionString;
+    /// <summary>A portal on the test database, reached through <paramref name="proxy"/> (which can cut it off).</summary>
+    private PortalFactory Through(TcpProxy proxy)
+    {
+        string Via(string connectionString) =>
+            new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 }.ConnectionString;
+        return new PortalFactory(Via(fixture.Database.AppConnectionString), Via(fixture.Database.Database.OwnerConnectionString));
+    }
 }

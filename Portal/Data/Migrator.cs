@@ -9,8 +9,10 @@ namespace Portal.Data;
 /// Applies the forward-only SQL files of migrations/ (embedded in this assembly) in name order:
 /// one transaction per file, a history table with SHA-256 checksums, and a PostgreSQL advisory lock
 /// so that two nodes starting at the same moment apply each file exactly once.
+/// Runs as the role that owns the schema; with <paramref name="appRole"/> it then gives the role the running portal
+/// connects with exactly its rights (<see cref="AppRoleGrants"/>), under the same lock.
 /// </summary>
-public sealed class Migrator(string connectionString, ILogger<Migrator>? logger = null)
+public sealed class Migrator(string connectionString, ILogger<Migrator>? logger = null, string? appRole = null)
 {
     // An arbitrary constant that names "the Portal schema" among advisory locks.
     private const long AdvisoryLockKey = 7_461_302_519_001;
@@ -67,6 +69,8 @@ public sealed class Migrator(string connectionString, ILogger<Migrator>? logger 
                 logger?.LogInformation("Applied migration {Migration}", migration.Name);
                 done.Add(migration.Name);
             }
+            // Every run, not only after a new migration: rights changed by hand since are set straight again.
+            if (appRole is not null) await AppRoleGrants.ApplyAsync(connection, appRole, cancellationToken);
             return done;
         }
         finally
