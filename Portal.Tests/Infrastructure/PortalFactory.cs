@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -71,7 +73,7 @@ public sealed class PortalFactory(string appConnectionString, string ownerConnec
 /// <c>fixture.Database.ResetAsync()</c> in InitializeAsync; mail of earlier tests stays in the sink, so look for
 /// messages by recipient (or call <c>fixture.Smtp.Clear()</c>).
 /// </summary>
-public sealed class DatabaseFixture : IAsyncLifetime
+public sealed partial class DatabaseFixture : IAsyncLifetime
 {
     private PortalFactory? factory;
 
@@ -97,6 +99,18 @@ public sealed class DatabaseFixture : IAsyncLifetime
         await client.SignInAsync(email, TestAccounts.Password);
         return (client, organisation);
     }
+
+    /// <summary>The newest link to <paramref name="path"/> in the mail put in the outbox for <paramref name="to"/> (absolute, as mailed).</summary>
+    public async Task<string> LinkInMailAsync(string to, string path)
+    {
+        await using var db = Database.NewContext();
+        var bodies = await db.EmailMessages.Where(m => m.To == to).OrderByDescending(m => m.CreatedAt).Select(m => m.TextBody).ToListAsync();
+        return bodies.SelectMany(b => MailLink().Matches(b).Select(m => m.Value)).FirstOrDefault(l => l.Contains(path, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No mail to {to} holds a link to {path}.");
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex MailLink();
 
     public async Task DisposeAsync()
     {

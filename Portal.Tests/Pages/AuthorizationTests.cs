@@ -90,14 +90,16 @@ public sealed class AuthorizationTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.StartsWith("/account/sign-in", staff.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Applicant_is_refused_the_staff_page()
+    [Theory]
+    [InlineData("/staff")]
+    [InlineData("/staff/mail")]
+    public async Task Applicant_is_refused_the_staff_pages(string page)
     {
         await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
         using var client = new FormClient(fixture.Factory);
         await client.SignInAsync("amina@example.org", TestAccounts.Password);
 
-        var (response, _) = await client.GetAsync("/staff");
+        var (response, _) = await client.GetAsync(page);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/error/403", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);

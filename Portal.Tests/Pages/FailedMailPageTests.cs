@@ -92,19 +92,6 @@ public sealed class FailedMailPageTests(DatabaseFixture fixture) : IAsyncLifetim
         Assert.True((await db.EmailMessages.AsNoTracking().SingleAsync(m => m.Id == id)).GaveUp);
     }
 
-    [Fact]
-    public async Task Applicant_is_refused_the_page()
-    {
-        await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
-        using var applicant = new FormClient(fixture.Factory);
-        await applicant.SignInAsync("amina@example.org", TestAccounts.Password);
-
-        var (response, _) = await applicant.GetAsync("/staff/mail");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/error/403", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-    }
-
     /// <summary>A message as the outbox leaves it after its last attempt failed.</summary>
     private async Task<Guid> GivenUpAsync(string to, string subject, string error)
     {

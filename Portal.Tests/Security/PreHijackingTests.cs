@@ -31,7 +31,7 @@ public sealed partial class PreHijackingTests(DatabaseFixture fixture) : IAsyncL
         // The owner registers too; the portal answers as always and mails a sign-in link instead.
         using var owner = new FormClient(fixture.Factory);
         await owner.SubmitAsync("/account/register", ("Input.Email", Victim), ("Input.Password", "mijn eigen lange wachtwoord"));
-        var (usedLink, _) = await owner.SubmitAsync(new Uri(await LinkAsync("/account/link")).PathAndQuery);
+        var (usedLink, _) = await owner.SubmitAsync(new Uri(await fixture.LinkInMailAsync(Victim, "/account/link")).PathAndQuery);
         var (created, _) = await owner.FillInAsync("/organisation/new", ("Input.Name", "Moedergroep Hatert"), ("Input.Kind", "InformalGroup"));
         var organisationId = Guid.Parse(IdPattern().Match(created.Headers.Location!.OriginalString).Value);
         await owner.FillInAsync($"/organisation/{organisationId}/payment",
@@ -55,7 +55,7 @@ public sealed partial class PreHijackingTests(DatabaseFixture fixture) : IAsyncL
     {
         using var attacker = new FormClient(fixture.Factory);
         await attacker.SubmitAsync("/account/register", ("Input.Email", Victim), ("Input.Password", AttackerPassword));
-        var confirmLink = new Uri(await LinkAsync("/account/confirm-email")).PathAndQuery;
+        var confirmLink = new Uri(await fixture.LinkInMailAsync(Victim, "/account/confirm-email")).PathAndQuery;
 
         using var owner = new FormClient(fixture.Factory);
         var (opened, openedHtml) = await owner.GetAsync(confirmLink);
@@ -81,7 +81,7 @@ public sealed partial class PreHijackingTests(DatabaseFixture fixture) : IAsyncL
 
         // A mail scanner opens every link in the mail.
         using var scanner = new FormClient(fixture.Factory);
-        await scanner.GetAsync(new Uri(await LinkAsync("/account/confirm-email")).PathAndQuery);
+        await scanner.GetAsync(new Uri(await fixture.LinkInMailAsync(Victim, "/account/confirm-email")).PathAndQuery);
 
         await using var db = fixture.Database.NewContext();
         Assert.False((await db.Users.SingleAsync()).EmailConfirmed);
@@ -92,7 +92,7 @@ public sealed partial class PreHijackingTests(DatabaseFixture fixture) : IAsyncL
     {
         using var client = new FormClient(fixture.Factory);
         await client.SubmitAsync("/account/register", ("Input.Email", Victim), ("Input.Password", "mijn eigen lange wachtwoord"));
-        var confirmLink = new Uri(await LinkAsync("/account/confirm-email")).PathAndQuery;
+        var confirmLink = new Uri(await fixture.LinkInMailAsync(Victim, "/account/confirm-email")).PathAndQuery;
 
         var (wrong, wrongHtml) = await client.SubmitAsync(confirmLink, ("Input.Password", "iets anders dan het wachtwoord"));
         var (right, _) = await client.SubmitAsync(confirmLink, ("Input.Password", "mijn eigen lange wachtwoord"));
@@ -116,7 +116,7 @@ public sealed partial class PreHijackingTests(DatabaseFixture fixture) : IAsyncL
     {
         using var attacker = new FormClient(fixture.Factory);
         await attacker.SubmitAsync("/account/register", ("Input.Email", Victim), ("Input.Password", AttackerPassword));
-        var confirmLink = new Uri(await LinkAsync("/account/confirm-email")).PathAndQuery;
+        var confirmLink = new Uri(await fixture.LinkInMailAsync(Victim, "/account/confirm-email")).PathAndQuery;
 
         for (var i = 0; i < 5; i++) await attacker.SubmitAsync(confirmLink, ("Input.Password", $"geraden wachtwoord {i}"));
         var (_, html) = await attacker.SubmitAsync(confirmLink, ("Input.Password", AttackerPassword));
@@ -152,7 +152,7 @@ public sealed partial class PreHijackingTests(DatabaseFixture fixture) : IAsyncL
         await attacker.SubmitAsync("/account/register", ("Input.Email", Victim), ("Input.Password", AttackerPassword));
         using var owner = new FormClient(fixture.Factory);
         await owner.SubmitAsync("/account/forgot-password", ("Input.Email", Victim));
-        var query = System.Web.HttpUtility.ParseQueryString(new Uri(await LinkAsync("/account/reset-password")).Query);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(await fixture.LinkInMailAsync(Victim, "/account/reset-password")).Query);
 
         await owner.SubmitAsync("/account/reset-password",
             ("Input.Email", query["email"]!), ("Input.Code", query["code"]!), ("Input.Password", "mijn eigen lange wachtwoord"));
@@ -164,16 +164,6 @@ public sealed partial class PreHijackingTests(DatabaseFixture fixture) : IAsyncL
 
     private static Task<(HttpResponseMessage Response, string Html)> SignInAsync(FormClient client, string password) =>
         client.SubmitAsync("/account/sign-in", ("Input.Email", Victim), ("Input.Password", password));
-
-    private async Task<string> LinkAsync(string path)
-    {
-        await using var db = fixture.Database.NewContext();
-        var bodies = await db.EmailMessages.Where(m => m.To == Victim).OrderByDescending(m => m.CreatedAt).Select(m => m.TextBody).ToListAsync();
-        return bodies.SelectMany(b => LinkPattern().Matches(b).Select(m => m.Value)).First(l => l.Contains(path, StringComparison.Ordinal));
-    }
-
-    [GeneratedRegex(@"https?://\S+")]
-    private static partial Regex LinkPattern();
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex IdPattern();

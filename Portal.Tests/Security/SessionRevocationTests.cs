@@ -131,7 +131,7 @@ public sealed partial class SessionRevocationTests(DatabaseFixture fixture) : IA
         await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
         using var client = new FormClient(fixture.Factory);
         await client.SubmitAsync("/account/sign-in-link", ("Input.Email", "amina@example.org"));
-        var link = new Uri(await LatestLinkAsync("amina@example.org", "/account/link")).PathAndQuery;
+        var link = new Uri(await fixture.LinkInMailAsync("amina@example.org", "/account/link")).PathAndQuery;
 
         await ResetPasswordAsync("amina@example.org");
         var (response, html) = await client.SubmitAsync(link);
@@ -168,7 +168,7 @@ public sealed partial class SessionRevocationTests(DatabaseFixture fixture) : IA
     {
         using var client = new FormClient(fixture.Factory);
         await client.SubmitAsync("/account/forgot-password", ("Input.Email", email));
-        var query = System.Web.HttpUtility.ParseQueryString(new Uri(await LatestLinkAsync(email, "/account/reset-password")).Query);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(await fixture.LinkInMailAsync(email, "/account/reset-password")).Query);
         var (done, html) = await client.SubmitAsync("/account/reset-password",
             ("Input.Email", query["email"]!), ("Input.Code", query["code"]!), ("Input.Password", "een heel nieuw wachtwoord"));
         Assert.Contains("Uw wachtwoord is veranderd", html, StringComparison.Ordinal);
@@ -191,16 +191,6 @@ public sealed partial class SessionRevocationTests(DatabaseFixture fixture) : IA
         };
         Assert.True(result.Succeeded);
     }
-
-    private async Task<string> LatestLinkAsync(string email, string path)
-    {
-        await using var db = fixture.Database.NewContext();
-        var bodies = await db.EmailMessages.Where(m => m.To == email).OrderByDescending(m => m.CreatedAt).Select(m => m.TextBody).ToListAsync();
-        return bodies.Select(b => LinkPattern().Match(b).Value).First(l => l.Contains(path, StringComparison.Ordinal));
-    }
-
-    [GeneratedRegex(@"https?://\S+")]
-    private static partial Regex LinkPattern();
 
     [GeneratedRegex("Firefox op Windows</strong>\\s*<span class=\"status--done\">· Dit apparaat</span>")]
     private static partial Regex ThisDevice();
