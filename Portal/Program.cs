@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
@@ -10,7 +11,6 @@ using Portal;
 using Portal.Accounts;
 using Portal.Data;
 using Portal.Domain.Accounts;
-using Portal.Domain.Common;
 using Portal.Domain.Email;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
@@ -36,7 +36,8 @@ services.AddProxySetup(configuration, publicUrl);
 services.AddMemoryCache();
 services.AddSingleton<SessionRevocation>();
 services.AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<SessionRevocation>()));
-services.AddSingleton<IClock, SystemClock>();
+// One clock for everything (sign-in cookies, sessions, terms, the outbox): tests move it.
+services.TryAddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();
 
 services.AddIdentity<PortalUser, IdentityRole<Guid>>(o =>

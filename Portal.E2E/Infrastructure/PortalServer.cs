@@ -98,7 +98,7 @@ public sealed class PortalServer : IAsyncLifetime
     public async Task SeedSchemesAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        await DemoData.SeedSchemesAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), new Portal.Domain.Common.SystemClock());
+        await DemoData.SeedSchemesAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), TimeProvider.System);
     }
 
     private static void Check(IdentityResult result)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Accounts;
-using Portal.Domain.Common;
 using Portal.Infrastructure.Email;
 using Portal.Tests.Infrastructure;
 
@@ -77,11 +76,7 @@ public sealed class DraftReminderTests(DatabaseFixture fixture) : IAsyncLifetime
     {
         var services = fixture.Factory.Services;
         return new DraftReminderWorker(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IConfiguration>(),
-            NullLogger<DraftReminderWorker>.Instance, new FixedClock(now));
+            NullLogger<DraftReminderWorker>.Instance, new TestClock(now));
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : IClock
-    {
-        public DateTimeOffset UtcNow => now;
-    }
 }

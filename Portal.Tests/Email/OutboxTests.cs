@@ -44,8 +44,8 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(1, failed.Attempts);
         Assert.Null(failed.SentAt);
         Assert.False(string.IsNullOrWhiteSpace(failed.LastError));
-        Assert.True(failed.NextAttemptAt > clock.UtcNow, "The next attempt must wait (backoff).");
-        Assert.Equal(clock.UtcNow + EmailMessage.BackoffAfter(1), failed.NextAttemptAt);
+        Assert.True(failed.NextAttemptAt > clock.GetUtcNow(), "The next attempt must wait (backoff).");
+        Assert.Equal(clock.GetUtcNow() + EmailMessage.BackoffAfter(1), failed.NextAttemptAt);
 
         // Not due yet: calling again does not hammer the mail server.
         Assert.Equal(0, await worker.SendDueAsync(CancellationToken.None));
@@ -72,7 +72,7 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(ArabicBody, mail.TextBody);
         Assert.Equal($"<{id:N}@portal.nijmegen.example>", mail.Headers["Message-ID"]);
         var sent = await LoadAsync(id);
-        Assert.Equal(clock.UtcNow, sent.SentAt);
+        Assert.Equal(clock.GetUtcNow(), sent.SentAt);
         Assert.Equal(2, sent.Attempts);
         Assert.Null(sent.LastError);
     }
@@ -111,7 +111,7 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
         var id = await EnqueueAsync("amina@example.org", "Bevestiging", "Tekst");
         // As a worker leaves it that claimed the message and was killed before it could mark it.
         await outbox.UpdateAsync(id, """UPDATE "EmailMessages" SET "Attempts" = 1, "LeasedUntil" = {1} WHERE "Id" = {0}""",
-            clock.UtcNow + OutboxHarness.DefaultLease);
+            clock.GetUtcNow() + OutboxHarness.DefaultLease);
         var worker = Worker();
 
         Assert.Equal(0, await worker.SendDueAsync(CancellationToken.None));

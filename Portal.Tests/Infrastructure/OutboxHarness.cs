@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Email;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Localization;
@@ -23,7 +22,7 @@ public sealed class OutboxHarness : IAsyncDisposable
         Services = new ServiceCollection()
             .AddLogging()
             .AddDbContext<PortalDbContext>(o => o.UseNpgsql(connectionString))
-            .AddSingleton<IClock>(Clock)
+            .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(Options.Create(Smtp))
             .AddScoped<IEmailSender, SmtpEmailSender>()
             .AddLocalization(o => o.ResourcesPath = "Resources")

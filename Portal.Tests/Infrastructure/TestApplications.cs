@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Applications;
-using Portal.Domain.Common;
 using Portal.Domain.Money;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
@@ -24,7 +23,7 @@ public static class TestApplications
         organisation.PayThroughHost("Stichting Buurtwerk Zuid", "Karin de Vries", "karin@buurtwerk.example", agreementConfirmed: true);
         foreach (var other in otherMembers) organisation.AddMember(other, now);
         await using var db = database.NewContext();
-        await DemoData.SeedSchemesAsync(db, new SystemClock());
+        await DemoData.SeedSchemesAsync(db, TimeProvider.System);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
         return organisation;

@@ -49,7 +49,7 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
     public async Task Starting_without_an_organisation_explains_why_links_to_the_profile_and_creates_nothing()
     {
         await TestAccounts.CreateAsync(fixture.Factory, "new@example.org", Roles.Applicant);
-        await using (var seed = fixture.Database.NewContext()) await Portal.Data.DemoData.SeedSchemesAsync(seed, new Portal.Domain.Common.SystemClock());
+        await using (var seed = fixture.Database.NewContext()) await Portal.Data.DemoData.SeedSchemesAsync(seed, TimeProvider.System);
         using var client = new FormClient(fixture.Factory);
         await client.SignInAsync("new@example.org", TestAccounts.Password);
 
@@ -70,7 +70,7 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
         var user = await TestAccounts.CreateAsync(fixture.Factory, "half@example.org", Roles.Applicant);
         await using (var db = fixture.Database.NewContext())
         {
-            await Portal.Data.DemoData.SeedSchemesAsync(db, new Portal.Domain.Common.SystemClock());
+            await Portal.Data.DemoData.SeedSchemesAsync(db, TimeProvider.System);
             db.Organisations.Add(new Organisation("Jongeren Dukenburg", OrganisationKind.InformalGroup, user.Id, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }

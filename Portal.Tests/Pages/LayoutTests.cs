@@ -11,7 +11,7 @@ public sealed partial class LayoutTests(DatabaseFixture fixture) : IAsyncLifetim
     {
         await fixture.Database.ResetAsync();
         await using var db = fixture.Database.NewContext();
-        await Portal.Data.DemoData.SeedSchemesAsync(db, new Portal.Domain.Common.SystemClock());
+        await Portal.Data.DemoData.SeedSchemesAsync(db, TimeProvider.System);
     }
     public Task DisposeAsync() => Task.CompletedTask;
 

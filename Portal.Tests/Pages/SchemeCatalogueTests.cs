@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Money;
 using Portal.Domain.Schemes;
 using Portal.Tests.Infrastructure;
@@ -19,7 +18,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
     {
         await fixture.Database.ResetAsync();
         await using var db = fixture.Database.NewContext();
-        await DemoData.SeedSchemesAsync(db, new SystemClock());
+        await DemoData.SeedSchemesAsync(db, TimeProvider.System);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

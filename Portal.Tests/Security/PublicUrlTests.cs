@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Domain.Accounts;
-using Portal.Domain.Common;
 using Portal.Infrastructure.Email;
 using Portal.Tests.Infrastructure;
 
@@ -48,7 +47,7 @@ public sealed partial class PublicUrlTests(DatabaseFixture fixture) : IAsyncLife
             ("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true"));
         var services = portal.Services;
         await new DraftReminderWorker(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IConfiguration>(),
-            NullLogger<DraftReminderWorker>.Instance, new FixedClock(DateTimeOffset.UtcNow.AddDays(15))).SendDueAsync();
+            NullLogger<DraftReminderWorker>.Instance, new TestClock(DateTimeOffset.UtcNow.AddDays(15))).SendDueAsync();
 
         await using var db = fixture.Database.NewContext();
         var bodies = await db.EmailMessages.Select(m => m.Subject + "\n" + m.TextBody).ToListAsync();
@@ -87,10 +86,6 @@ public sealed partial class PublicUrlTests(DatabaseFixture fixture) : IAsyncLife
         Assert.Contains("Portal__PublicUrl", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : IClock
-    {
-        public DateTimeOffset UtcNow => now;
-    }
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex LinkPattern();

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Infrastructure.Htmx;
 using Portal.Infrastructure.Web;
 
@@ -31,7 +30,7 @@ public sealed class KeptForms(
     IAntiforgery antiforgery,
     IOptions<AntiforgeryOptions> antiforgeryOptions,
     IOptionsMonitor<CookieAuthenticationOptions> cookieOptions,
-    IClock clock)
+    TimeProvider clock)
 {
     public const string CookieName = "portal.kept";
     private const string ReplayKey = "Portal.KeptForm.Replayed";
@@ -72,7 +71,7 @@ public sealed class KeptForms(
         using var permit = Limiter.AttemptAcquire(userId);
         if (!permit.IsAcquired) return false;
 
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var path = request.Path.Value!;
         await db.KeptForms.Where(f => f.ExpiresAt < now || (f.UserId == userId && f.Path == path)).ExecuteDeleteAsync();
         // Room for this one: the user's oldest kept forms beyond the limit go.
@@ -119,7 +118,7 @@ public sealed class KeptForms(
             return false;
         }
         var kept = await db.KeptForms.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id);
-        if (kept is null || kept.ExpiresAt < clock.UtcNow || kept.UserId != userId)
+        if (kept is null || kept.ExpiresAt < clock.GetUtcNow() || kept.UserId != userId)
         {
             // Someone else signed in on this browser, or the form is gone: it is never shown to them.
             Forget(context);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Applications;
-using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
 
@@ -29,7 +28,7 @@ public sealed record MissingItem(string MessageKey, string Link);
 /// reference from the database sequence, submit, put the confirmation email in the outbox, save (with the xmin check).
 /// A second request waits for the lock, then finds the application submitted and changes nothing.
 /// </summary>
-public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, IClock clock,
+public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, TimeProvider clock,
     SubmissionEmails emails)
 {
     private static readonly string[] ActivityQuestions = ["title", "description", "for-whom", "participants", "where", "when", "join"];
@@ -49,7 +48,7 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
         if (Missing(application, scheme, organisation, "").Count > 0) return SubmitOutcome.Incomplete;
         if (!declarationAccepted) return SubmitOutcome.DeclarationMissing;
 
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var number = await db.Database
             .SqlQuery<long>($"""SELECT nextval('"ApplicationReferenceNumbers"') AS "Value" """)
             .SingleAsync();

@@ -3,7 +3,6 @@ using Portal.Accounts;
 using Portal.Domain.Accounts;
 using Portal.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 
 namespace Portal.Data;
@@ -14,7 +13,7 @@ namespace Portal.Data;
 /// elsewhere they enrol two-factor sign-in on first use like everyone else.
 /// </summary>
 public sealed class DemoData(UserManager<PortalUser> users, IConfiguration configuration,
-    IClock clock, AuditLog audit, PortalDbContext db)
+    TimeProvider clock, AuditLog audit, PortalDbContext db)
 {
     public const string Password = "Samen-doen-in-Nijmegen";
 
@@ -33,7 +32,7 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
         foreach (var (role, email) in Accounts)
         {
             if (await users.FindByEmailAsync(email) is not null) continue;
-            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = clock.UtcNow };
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, role));
             audit.Record(AuditKinds.RoleGranted, user.Id, email, $"{role} (demo data)");
@@ -47,10 +46,10 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
     }
 
     /// <summary>The demo schemes of PRODUCT.md, added once by slug. Tests call this too.</summary>
-    public static async Task SeedSchemesAsync(PortalDbContext db, IClock clock)
+    public static async Task SeedSchemesAsync(PortalDbContext db, TimeProvider clock)
     {
         var existing = await db.Schemes.Select(s => s.Slug).ToListAsync();
-        db.Schemes.AddRange(DemoSchemes.Create(clock.UtcNow.Year).Where(s => !existing.Contains(s.Slug)));
+        db.Schemes.AddRange(DemoSchemes.Create(clock.GetUtcNow().Year).Where(s => !existing.Contains(s.Slug)));
         await db.SaveChangesAsync();
     }
 

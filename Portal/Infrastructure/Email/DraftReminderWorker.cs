@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
-using Portal.Domain.Common;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Web;
 
@@ -15,7 +14,7 @@ namespace Portal.Infrastructure.Email;
 /// outbox, so two nodes never both remind, and a second run finds nothing to do.
 /// </summary>
 public sealed class DraftReminderWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DraftReminderWorker> logger,
-    IClock? clock = null) : BackgroundService
+    TimeProvider? clock = null) : BackgroundService
 {
     private const int BatchSize = 50;
 
@@ -50,8 +49,8 @@ public sealed class DraftReminderWorker(IServiceScopeFactory scopes, IConfigurat
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();
-        var time = clock ?? services.GetRequiredService<IClock>();
-        var now = time.UtcNow;
+        var time = clock ?? services.GetRequiredService<TimeProvider>();
+        var now = time.GetUtcNow();
         var untouchedSince = now - TimeSpan.FromDays(14);
         var text = services.GetRequiredService<PortalText>();
         var links = services.GetRequiredService<PublicLinks>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Email;
 using Portal.Domain.Languages;
 using Portal.Infrastructure.Localization;
@@ -11,11 +10,11 @@ namespace Portal.Infrastructure.Email;
 /// Adds an email to the outbox in the caller's unit of work: it is stored by the caller's SaveChanges,
 /// in the same transaction as the change that causes it, and sent later by <see cref="OutboxWorker"/>.
 /// </summary>
-public sealed class EmailOutbox(PortalDbContext db, IClock clock, PortalText text)
+public sealed class EmailOutbox(PortalDbContext db, TimeProvider clock, PortalText text)
 {
     public EmailMessage Enqueue(string to, string subject, string textBody)
     {
-        var message = new EmailMessage(to, subject, textBody, htmlBody: null, clock.UtcNow);
+        var message = new EmailMessage(to, subject, textBody, htmlBody: null, clock.GetUtcNow());
         db.EmailMessages.Add(message);
         return message;
     }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Email;
 
 namespace Portal.Infrastructure.Email;
@@ -48,14 +47,14 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<OutboxOpt
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
-        var clock = scope.ServiceProvider.GetRequiredService<IClock>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
         await GiveUpAbandonedAsync(db, clock, cancellationToken);
-        var claimed = await ClaimAsync(db, clock.UtcNow, cancellationToken);
+        var claimed = await ClaimAsync(db, clock.GetUtcNow(), cancellationToken);
         foreach (var message in claimed)
         {
             // Past half its lease, a slow send could outlive the claim and another node would send it too.
-            if (message.LeasedUntil - clock.UtcNow < options.Value.Lease / 2)
+            if (message.LeasedUntil - clock.GetUtcNow() < options.Value.Lease / 2)
             {
                 logger.LogInformation("The outbox stops a slow batch; the rest is sent again when its lease has run out");
                 break;
@@ -69,8 +68,8 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<OutboxOpt
             {
                 error = e.Message;
             }
-            if (error is null) message.MarkSent(clock.UtcNow);
-            else message.MarkFailed(error, clock.UtcNow);
+            if (error is null) message.MarkSent(clock.GetUtcNow());
+            else message.MarkFailed(error, clock.GetUtcNow());
             await RecordAsync(db, message, cancellationToken);
             if (error is not null) LogFailure(message, error);
         }
@@ -121,9 +120,9 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<OutboxOpt
     /// A worker that died during the last attempt leaves a message with no attempts left and a lease that ran out:
     /// nobody would try it again, so it is given up (and shown to admins) like any other.
     /// </summary>
-    private async Task GiveUpAbandonedAsync(PortalDbContext db, IClock clock, CancellationToken cancellationToken)
+    private async Task GiveUpAbandonedAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         var abandoned = await db.EmailMessages
             .Where(m => m.SentAt == null && m.GaveUpAt == null && m.Attempts >= EmailMessage.MaxAttempts && m.LeasedUntil <= now)
             .Take(options.Value.BatchSize)

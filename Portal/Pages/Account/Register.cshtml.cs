@@ -11,7 +11,6 @@ using Portal.Accounts;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Audit;
-using Portal.Domain.Common;
 using Portal.Domain.Languages;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Web;
@@ -22,7 +21,7 @@ namespace Portal.Pages.Account;
 [EnableRateLimiting(RateLimitOptions.Register)]
 [EqualResponseTime(250)]
 public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails, SignInLinks links,
-    AuditLog audit, IClock clock, PortalText text, PublicLinks publicLinks, DummyPassword dummy) : PageModel
+    AuditLog audit, TimeProvider clock, PortalText text, PublicLinks publicLinks, DummyPassword dummy) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -60,7 +59,7 @@ public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext
         {
             var user = new PortalUser
             {
-                Id = Guid.NewGuid(), UserName = email, Email = email, CreatedAt = clock.UtcNow,
+                Id = Guid.NewGuid(), UserName = email, Email = email, CreatedAt = clock.GetUtcNow(),
                 PreferredLanguage = Languages.Get(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Code,
             };
             // The role and the audit rows are saved with the account in one write: a new account must not take

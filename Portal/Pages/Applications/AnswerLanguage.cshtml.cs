@@ -18,7 +18,7 @@ namespace Portal.Pages.Applications;
 /// applicant may choose any listed language or "another language". Reviewers and coaches see which.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
+public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text) : PageModel
 {
     [BindProperty] public string? Language { get; set; }
     /// <summary>Where a "change" link came from (check your answers): after saving, the user goes back there.</summary>
@@ -41,7 +41,7 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
         if (!await LoadAsync(id)) return NotFound();
         try
         {
-            Application.WriteAnswersIn(Language ?? "", clock.UtcNow);
+            Application.WriteAnswersIn(Language ?? "", clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DomainException e)

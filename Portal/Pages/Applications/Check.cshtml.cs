@@ -8,7 +8,6 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
-using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure;
@@ -20,7 +19,7 @@ namespace Portal.Pages.Applications;
 
 /// <summary>Check your answers: everything on one page with change links, then the declaration and the one submit button.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, IClock clock,
+public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, TimeProvider clock,
     EmailOutbox outbox, PortalText text, IOptions<HelpContactOptions> help, PublicLinks publicLinks) : PageModel
 {
     /// <summary>Only the three declarations bind: a forged "Status" or "Reference" field has nothing to bind to.</summary>

@@ -7,7 +7,6 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
-using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Localization;
@@ -16,7 +15,7 @@ namespace Portal.Pages.Applications;
 
 /// <summary>After submitting: the reference, what happens next, the latest decision date, the contact, and "how easy was this?".</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess access, IClock clock,
+public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock,
     PortalText text, IOptions<HelpContactOptions> help) : PageModel
 {
     [BindProperty] public FeedbackInput Input { get; set; } = new();
@@ -50,7 +49,7 @@ public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess acce
             ModelState.AddModelError("Input.Comment", text["Feedback.Comment.TooLong"]);
             return Page();
         }
-        db.EaseFeedback.Add(new EaseFeedback(id, Input.Score.Value, Input.Comment, clock.UtcNow));
+        db.EaseFeedback.Add(new EaseFeedback(id, Input.Score.Value, Input.Comment, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync();

@@ -6,7 +6,6 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
-using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure.Localization;
@@ -18,7 +17,7 @@ namespace Portal.Pages.Applications;
 /// opens the draft that already exists instead of making another one.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class StartModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
+public sealed class StartModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text) : PageModel
 {
     public enum StartState { UnknownScheme, Closed, NoOrganisation, OrganisationIncomplete, Ready }
 
@@ -49,7 +48,7 @@ public sealed class StartModel(PortalDbContext db, ApplicationAccess access, ICl
 
         var organisation = Organisations.FirstOrDefault(o => o.Id == OrganisationId) ?? Organisations[0];
         var userId = access.UserId(User)!.Value;
-        var application = new Application(organisation.Id, Scheme!.Id, LocalizationSetup.Current.Code, userId, clock.UtcNow);
+        var application = new Application(organisation.Id, Scheme!.Id, LocalizationSetup.Current.Code, userId, clock.GetUtcNow());
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return Redirect($"/applications/{application.Id}");
@@ -64,7 +63,7 @@ public sealed class StartModel(PortalDbContext db, ApplicationAccess access, ICl
             return;
         }
         SchemeName = ApplicationDisplay.SchemeName(text, Scheme.Slug);
-        if (!Scheme.IsOpenOn(DateOnly.FromDateTime(ApplicationTime.Local(clock.UtcNow).DateTime)))
+        if (!Scheme.IsOpenOn(DateOnly.FromDateTime(ApplicationTime.Local(clock.GetUtcNow()).DateTime)))
         {
             State = StartState.Closed;
             return;

@@ -13,7 +13,7 @@ namespace Portal.Pages.Applications;
 
 /// <summary>Withdrawing, with a plain explanation and one confirm button. The domain refuses it once there is a decision.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, IClock clock) : PageModel
+public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -32,7 +32,7 @@ public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, 
         if (Application.Status == ApplicationStatus.Withdrawn) return Redirect($"/applications/{id}/status?withdrawn=true");
         try
         {
-            Application.Withdraw(access.UserId(User)!.Value, clock.UtcNow);
+            Application.Withdraw(access.UserId(User)!.Value, clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DomainException)

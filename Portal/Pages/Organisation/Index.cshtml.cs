@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure;
@@ -17,7 +16,7 @@ namespace Portal.Pages.Organisations;
 /// change it, whether it is complete, and who can apply for the group.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, IClock clock, PortalText text) : PageModel
+public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, TimeProvider clock, PortalText text) : PageModel
 {
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -54,7 +53,7 @@ public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, ICl
         Members = (await db.Users.Where(u => memberIds.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync())
             .Select(u => (u.Email ?? "", u.Id == me))
             .ToList();
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         OpenInvitations = await db.OrganisationInvitations.AsNoTracking()
             .Where(i => i.OrganisationId == Organisation.Id && i.AcceptedAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.CreatedAt)

@@ -2,13 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 
 namespace Portal.Pages.Organisations;
 
 /// <summary>Creates and redeems invitations to join an organisation (14 days, single use; only the token's hash is stored).</summary>
-public sealed class Invitations(PortalDbContext db, IClock clock)
+public sealed class Invitations(PortalDbContext db, TimeProvider clock)
 {
     // Enough for a real group, too few to use the portal for sending mail to strangers. Each limit counts the last 24
     // hours: per organisation, per person over all their organisations (creating more organisations gives no more),
@@ -24,7 +23,7 @@ public sealed class Invitations(PortalDbContext db, IClock clock)
     {
         // Lowercase hex: safe in a URL whatever the routing does to case.
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         db.OrganisationInvitations.Add(new OrganisationInvitation
         {
             Id = Guid.NewGuid(), OrganisationId = organisationId, InvitedBy = invitedBy, Email = email, TokenHash = Hash(token),
@@ -36,7 +35,7 @@ public sealed class Invitations(PortalDbContext db, IClock clock)
     /// <returns>The message key and number of the first daily limit this invitation would pass, or null when it may be sent.</returns>
     public async Task<(string Key, int Limit)?> LimitReachedAsync(Guid organisationId, Guid inviter, string email)
     {
-        var since = clock.UtcNow.AddDays(-1);
+        var since = clock.GetUtcNow().AddDays(-1);
         var today = db.OrganisationInvitations.Where(i => i.CreatedAt > since);
         if (await today.CountAsync(i => i.InvitedBy == inviter) >= MaxPerInviterPerDay)
             return ("Invite.TooMany", MaxPerInviterPerDay);
@@ -56,7 +55,7 @@ public sealed class Invitations(PortalDbContext db, IClock clock)
         var invitation = await db.OrganisationInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash);
         if (invitation is null) return (State.Unknown, null);
         if (invitation.AcceptedAt is not null) return (State.Used, invitation);
-        if (invitation.ExpiresAt <= clock.UtcNow) return (State.Expired, invitation);
+        if (invitation.ExpiresAt <= clock.GetUtcNow()) return (State.Expired, invitation);
         return (State.Open, invitation);
     }
 
@@ -68,7 +67,7 @@ public sealed class Invitations(PortalDbContext db, IClock clock)
     public async Task<Guid?> AcceptAsync(string token, Guid userId)
     {
         var hash = Hash(token);
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var claimed = await db.Database.SqlQuery<Guid>($"""
             UPDATE "OrganisationInvitations" SET "AcceptedAt" = {now}, "AcceptedBy" = {userId}

@@ -21,7 +21,7 @@ namespace Portal.Pages.Organisations;
 /// the inviter's current language (the recipient's is unknown) and goes through the outbox with the invitation.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, UserManager<PortalUser> users, IClock clock,
+public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock,
     EmailOutbox outbox, PortalText text, PublicLinks publicLinks) : PageModel
 {
     private readonly Invitations invitations = new(db, clock);

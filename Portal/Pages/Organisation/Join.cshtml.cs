@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Data;
-using Portal.Domain.Common;
 
 namespace Portal.Pages.Organisations;
 
@@ -14,7 +13,7 @@ namespace Portal.Pages.Organisations;
 /// (the sign-in page keeps the return address); someone without an account registers first and clicks the link again.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class JoinModel(PortalDbContext db, UserManager<PortalUser> users, IClock clock) : PageModel
+public sealed class JoinModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     private readonly Invitations invitations = new(db, clock);
 

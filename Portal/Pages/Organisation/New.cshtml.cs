@@ -14,7 +14,7 @@ namespace Portal.Pages.Organisations;
 
 /// <summary>Creates the organisation on the first save; the person who creates it becomes its first member.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, IClock clock, PortalText text)
+public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, PortalText text)
     : PageModel, INameAndKindPage
 {
     [BindProperty] public NameInput Input { get; set; } = new();
@@ -49,7 +49,7 @@ public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, 
         Organisation organisation;
         try
         {
-            organisation = new Organisation(Input.Name!, Input.ParsedKind!.Value, userId, clock.UtcNow);
+            organisation = new Organisation(Input.Name!, Input.ParsedKind!.Value, userId, clock.GetUtcNow());
         }
         catch (DomainException e)
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure.Localization;
 
@@ -14,7 +13,7 @@ namespace Portal.Pages.Schemes;
 /// here and keeps the earlier answers. Nothing is stored and no cookie is needed.
 /// </summary>
 [AllowAnonymous]
-public sealed class CheckModel(PortalDbContext db, IClock clock, PortalText text) : PageModel
+public sealed class CheckModel(PortalDbContext db, TimeProvider clock, PortalText text) : PageModel
 {
     public Scheme Scheme { get; private set; } = null!;
     public IReadOnlyList<QuickCheckQuestion> Questions { get; private set; } = [];

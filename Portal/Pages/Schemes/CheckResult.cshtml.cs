@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 
 namespace Portal.Pages.Schemes;
@@ -12,7 +11,7 @@ namespace Portal.Pages.Schemes;
 /// offers a next step (apply, a coach, another scheme, a host organisation): never a dead end.
 /// </summary>
 [AllowAnonymous]
-public sealed class CheckResultModel(PortalDbContext db, IClock clock) : PageModel
+public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>
     /// Questions whose "no" a host organisation (penvoerder) can take away: someone alone can team up with a

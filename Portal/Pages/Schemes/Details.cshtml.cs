@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure.Localization;
 
@@ -10,7 +9,7 @@ namespace Portal.Pages.Schemes;
 
 /// <summary>One scheme in plain words: purpose, amounts, who may apply, what is needed at which amount, criteria, timing.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(PortalDbContext db, IClock clock, PortalText text) : PageModel
+public sealed class DetailsModel(PortalDbContext db, TimeProvider clock, PortalText text) : PageModel
 {
     public Scheme Scheme { get; private set; } = null!;
     public bool IsOpen { get; private set; }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Applications;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure.Localization;
 
@@ -12,9 +11,9 @@ namespace Portal.Pages.Schemes;
 public static class SchemeCatalogue
 {
     /// <summary>The calendar day in Nijmegen: a scheme that closes today is still open until midnight there.</summary>
-    public static DateOnly Today(IClock clock) => DateOnly.FromDateTime(ApplicationTime.Local(clock.UtcNow).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ApplicationTime.Local(clock.GetUtcNow()).DateTime);
 
-    public static Task<List<Scheme>> OpenAsync(PortalDbContext db, IClock clock)
+    public static Task<List<Scheme>> OpenAsync(PortalDbContext db, TimeProvider clock)
     {
         var today = Today(clock);
         return db.Schemes.AsNoTracking().Where(s => s.ClosesOn >= today).OrderBy(s => s.Id).ToListAsync();

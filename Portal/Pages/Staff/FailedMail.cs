@@ -10,7 +10,7 @@ namespace Portal.Pages.Staff;
 /// Mail the outbox could not deliver, for admins: unsent mail that failed at least once, and "send again" for each.
 /// Nothing is lost silently: what the outbox gave up on stays here until someone acts.
 /// </summary>
-public sealed class FailedMail(PortalDbContext db, IClock clock, AuditLog audit)
+public sealed class FailedMail(PortalDbContext db, TimeProvider clock, AuditLog audit)
 {
     private const int MostShown = 200;
 
@@ -22,7 +22,7 @@ public sealed class FailedMail(PortalDbContext db, IClock clock, AuditLog audit)
     /// <summary>Given up first (nobody else will send those), then the oldest.</summary>
     public async Task<IReadOnlyList<Row>> ListAsync(CancellationToken cancellationToken)
     {
-        var now = clock.UtcNow;
+        var now = clock.GetUtcNow();
         return await db.EmailMessages.AsNoTracking()
             .Where(m => m.SentAt == null && (m.GaveUpAt != null || m.LastError != null))
             .OrderBy(m => m.GaveUpAt == null).ThenBy(m => m.CreatedAt)
@@ -38,7 +38,7 @@ public sealed class FailedMail(PortalDbContext db, IClock clock, AuditLog audit)
         if (await db.EmailMessages.SingleOrDefaultAsync(m => m.Id == id) is not { } message) return null;
         try
         {
-            message.SendAgain(clock.UtcNow);
+            message.SendAgain(clock.GetUtcNow());
             audit.Record(AuditKinds.MailSentAgain, adminId, message.To, $"email {message.Id}");
             await db.SaveChangesAsync();
             return Outcome.Queued;

@@ -20,7 +20,7 @@ namespace Portal.Pages.Applications.Activity;
 /// since, nothing is overwritten and the user chooses which version to keep.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
+public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text) : PageModel
 {
     public enum Outcome { Saved, Unchanged, Invalid, Conflict, NotDraft }
 
@@ -138,7 +138,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
 
             try
             {
-                updated.ApplyTo(Application, clock.UtcNow);
+                updated.ApplyTo(Application, clock.GetUtcNow());
             }
             catch (DomainException e)
             {

@@ -24,7 +24,7 @@ namespace Portal.Pages.Applications.Attachments;
 // 10 MB before it is sent at all.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
+public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text) : PageModel
 {
     public const long MaxRequestBytes = 100 * 1024 * 1024;
 
@@ -69,7 +69,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
 
         // Metadata and bytes in one SaveChanges: a file is never half stored.
         var attachment = Application.Attach(kind, FileInspector.SafeFileName(Upload.FileName), inspection.ContentType!, content.LongLength,
-            access.UserId(User)!.Value, clock.UtcNow);
+            access.UserId(User)!.Value, clock.GetUtcNow());
         db.Add(attachment);
         db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = content });
         try
@@ -90,7 +90,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
         if (Application.Attachments.All(a => a.Id != attachmentId)) return Redirect($"/applications/{id}/attachments");
         try
         {
-            Application.RemoveAttachment(attachmentId, clock.UtcNow);
+            Application.RemoveAttachment(attachmentId, clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)

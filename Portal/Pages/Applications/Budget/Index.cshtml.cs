@@ -22,7 +22,7 @@ namespace Portal.Pages.Applications.Budget;
 /// Amounts are integer cents; what the user typed comes back unchanged when it cannot be read.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, IClock clock, PortalText text) : PageModel
+public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text) : PageModel
 {
     public const string SummaryTarget = "budget-summary";
 
@@ -94,7 +94,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
         if (!await LoadAsync(id)) return NotFound();
         if (Application.BudgetLines.FirstOrDefault(l => l.Id == LineId) is { } line)
             Removed = $"{line.Category}|{line.AmountCents.ToString(CultureInfo.InvariantCulture)}|{line.Description}";
-        return await ChangeAsync(id, "removed", app => app.RemoveCost(LineId ?? Guid.Empty, clock.UtcNow), clearCost: false);
+        return await ChangeAsync(id, "removed", app => app.RemoveCost(LineId ?? Guid.Empty, clock.GetUtcNow()), clearCost: false);
     }
 
     /// <summary>Puts a removed row back (the "undo" after removing).</summary>
@@ -151,7 +151,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
             }
             try
             {
-                if (fundingChanged) Application.SetFunding(own, other, clock.UtcNow);
+                if (fundingChanged) Application.SetFunding(own, other, clock.GetUtcNow());
                 action(Application);
             }
             catch (DomainException e)
@@ -190,7 +190,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, ICl
     }
 
     private void AddCost(Application application, CostCategory category, string? description, Money amount) =>
-        application.AddCost(category, description, amount, clock.UtcNow);
+        application.AddCost(category, description, amount, clock.GetUtcNow());
 
     private IActionResult Invalid(bool fundingPosted)
     {
