@@ -12,7 +12,7 @@ namespace Portal.Tests.Email;
 /// Only time is faked. The messages of these tests live a day ahead of the real clock, so the background worker of a
 /// running portal (which reads the real clock) never picks them up.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string ArabicSubject = "تأكيد عنوان بريدك الإلكتروني — Subsidieportaal Nijmegen";

@@ -12,7 +12,7 @@ namespace Portal.Tests.Pages;
 /// Starting an application, the task list and the questions about the activity, used like a browser without
 /// JavaScript (plain forms) and like htmx (autosave with HX-Request), including two tabs saving the same answer.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Applications)]
 public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

@@ -9,7 +9,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
 
-[Collection("db")]
+[Collection(Db.ApplicationParts)]
 public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Email = "amina@example.org";

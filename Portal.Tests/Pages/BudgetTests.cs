@@ -13,7 +13,7 @@ namespace Portal.Tests.Pages;
 /// The budget page: cost rows added and removed, own money and other funding, totals and the scheme's limits, as plain
 /// forms (a redirect after each change) and with htmx (the #budget fragment comes back with new totals).
 /// </summary>
-[Collection("db")]
+[Collection(Db.ApplicationParts)]
 public sealed class BudgetTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private static readonly CultureInfo Dutch = new("nl");

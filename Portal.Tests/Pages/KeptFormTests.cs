@@ -13,7 +13,7 @@ namespace Portal.Tests.Pages;
 /// (Accounts/KeptForms) — for the same user, in the same browser, only from our own pages.
 /// The session expires the way it does for a user: the clock moves past the 30 idle minutes.
 /// </summary>
-[Collection("db")]
+[Collection(Db.ApplicationParts)]
 public sealed class KeptFormTests(DatabaseFixture fixture) : IAsyncLifetime, IDisposable
 {
     private readonly MovableClock clock = new();

@@ -4,7 +4,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Pages;
 
 /// <summary>The base layout every page shares: one h1, landmarks, skip link, language and direction, help contact.</summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed partial class LayoutTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public async Task InitializeAsync()

@@ -8,7 +8,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Pages;
 
 /// <summary>The organisation profile, used the way a browser without JavaScript uses it: plain forms, one question a page.</summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

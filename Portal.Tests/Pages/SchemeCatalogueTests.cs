@@ -9,7 +9,7 @@ using Portal.Tests.Localization;
 namespace Portal.Tests.Pages;
 
 /// <summary>Journey A.1–A.2: the scheme catalogue, a scheme's page and the anonymous quick check.</summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private static readonly int Year = DateTime.UtcNow.Year;

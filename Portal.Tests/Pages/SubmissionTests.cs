@@ -6,7 +6,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
 
-[Collection("db")]
+[Collection(Db.Applications)]
 public sealed class SubmissionTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Email = "amina@example.org";

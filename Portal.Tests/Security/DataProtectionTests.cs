@@ -18,7 +18,7 @@ namespace Portal.Tests.Security;
 /// stored readable, so a copy of the database was enough to forge anyone's sign-in cookie; now each key is encrypted
 /// with the certificate of DataProtection:Certificate.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Security)]
 public sealed partial class DataProtectionTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Purpose = "Portal.Tests.DataProtection";
