@@ -1,3 +1,7 @@
+// xunit starts only as many collections at once as MaxParallelThreads (by default the number of cores: 2 here, which ran
+// the database collections two by two). Their tests mostly wait (outbox polling, SMTP, start-ups), so let all of them run.
+[assembly: CollectionBehavior(MaxParallelThreads = 8)]
+
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
