@@ -233,6 +233,25 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
     }
 
     [Fact]
+    public async Task Changing_one_answer_on_the_result_returns_to_the_result_with_the_other_answers_kept()
+    {
+        using var client = new FormClient(fixture.Factory);
+        const string all = "InNijmegen=yes&Together=yes&OpenToOthers=yes&NoProfit=yes&NotStarted=yes";
+        var (_, result) = await client.GetAsync($"/schemes/samen-doen/check/result?{all}");
+        var change = WebUtility.HtmlDecode(Regex.Match(result, "href=\"(/schemes/samen-doen/check/2\\?[^\"]+)\"").Groups[1].Value);
+
+        var (_, question) = await client.GetAsync(change);
+        var visited = new List<string>();
+        var (_, after) = await AnswerAsync(url => { visited.Add(url); return client.GetAsync(url); }, question, "no");
+
+        Assert.Contains("<h1>Organiseert u de activiteit samen met anderen?</h1>", Text(question), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/schemes/samen-doen/check/result?{all.Replace("&", "&amp;", StringComparison.Ordinal)}\"", question, StringComparison.Ordinal);
+        Assert.Contains("Bekijk de uitkomst", question, StringComparison.Ordinal);
+        Assert.Equal("/schemes/samen-doen/check/result?InNijmegen=yes&Together=no&OpenToOthers=yes&NoProfit=yes&NotStarted=yes", visited[^1]);
+        Assert.Contains("<h1>Deze regeling past niet bij uw plan</h1>", Text(after), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Not_this_scheme_points_to_the_other_schemes_and_to_a_host_organisation_when_the_group_is_missing()
     {
         using var client = new FormClient(fixture.Factory);
