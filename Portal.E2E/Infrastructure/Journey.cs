@@ -27,9 +27,9 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
 
     /// <summary>A new, empty browser (own cookies) with one tab.</summary>
     protected async Task<IPage> OpenBrowserAsync(int width = BrowserFixture.DesktopWidth, int height = BrowserFixture.DesktopHeight,
-        bool javaScript = true)
+        bool javaScript = true, string locale = "nl-NL")
     {
-        var context = await browser.NewContextAsync(server.BaseUrl, width, height, javaScript);
+        var context = await browser.NewContextAsync(server.BaseUrl, width, height, javaScript, locale);
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
