@@ -188,10 +188,7 @@ app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseReplayableForms();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseStaticFiles(new StaticFileOptions
-{
-    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public,max-age=3600",
-});
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => PublicFiles.SetCacheControl(context.Context) });
 app.UseRequestLocalization(LocalizationSetup.Options());
 app.UseRouting();
 app.UseTooLargeAnswer();
@@ -206,6 +203,7 @@ app.Use(async (context, next) =>
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapPublicFiles();
 // "Stay signed in" in the idle warning: any signed-in request renews the session; this one does nothing else.
 app.MapPost("/account/keep-alive", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         await antiforgery.IsRequestValidAsync(context) ? Results.NoContent() : Results.BadRequest())

@@ -40,6 +40,13 @@ public sealed class Scheme
 
     public bool IsOpenOn(DateOnly day) => day <= ClosesOn;
 
+    /// <summary>Keeps a scheme open longer (a later closing date); never shortens it.</summary>
+    public void ExtendTo(DateOnly closesOn)
+    {
+        if (closesOn < ClosesOn) throw new ArgumentException("A scheme is extended, never shortened.", nameof(closesOn));
+        ClosesOn = closesOn;
+    }
+
     /// <summary>The documents this scheme asks for at <paramref name="requested"/>: none for small amounts.</summary>
     public IReadOnlyList<DocumentKind> RequiredDocuments(Money.Money requested) =>
         requested.Cents <= NoDocumentsUpToCents ? [] : [DocumentKind.BudgetPlan, DocumentKind.ActivityPlan];

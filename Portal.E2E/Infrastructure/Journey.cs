@@ -27,9 +27,9 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
 
     /// <summary>A new, empty browser (own cookies) with one tab.</summary>
     protected async Task<IPage> OpenBrowserAsync(int width = BrowserFixture.DesktopWidth, int height = BrowserFixture.DesktopHeight,
-        bool javaScript = true)
+        bool javaScript = true, string locale = "nl-NL")
     {
-        var context = await browser.NewContextAsync(server.BaseUrl, width, height, javaScript);
+        var context = await browser.NewContextAsync(server.BaseUrl, width, height, javaScript, locale);
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
@@ -41,10 +41,9 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
         page.Load += (_, loaded) => tracking.Loaded.Add(PathOf(loaded.Url));
         page.Console += (_, message) =>
         {
-            // Chromium asks for /favicon.ico on its own; the portal has none (reported), which is not what these tests are about.
-            // Anything else logged as an error (a CSP violation, a failed request, a script error) fails the test.
+            // Anything logged as an error (a CSP violation, a failed request such as a missing icon, a script error) fails the test.
             // A page that is itself an error page (a test that expects a 400 or 503 checks it) is not an error of the page.
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal)
+            if (message.Type == "error"
                 && !(message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal) && message.Location.StartsWith(page.Url, StringComparison.Ordinal)))
                 tracking.Errors.Add($"console error on {page.Url}: {message.Text} ({message.Location})");
         };

@@ -10,7 +10,7 @@ namespace Portal.Tests.Domain;
 public sealed class ApplicationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Scheme SamenDoen = DemoSchemes.Create(2026).Single(s => s.Slug == DemoSchemes.SamenDoen);
+    private static readonly Scheme SamenDoen = DemoSchemes.Create(new DateOnly(2026, 6, 15)).Single(s => s.Slug == DemoSchemes.SamenDoen);
 
     private static Application NewApplication() => new(Guid.NewGuid(), 1, "ar", Guid.NewGuid(), Now);
 

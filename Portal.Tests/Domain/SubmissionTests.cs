@@ -10,7 +10,7 @@ public sealed class SubmissionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 4, 10, 0, 0, TimeSpan.Zero);
     private static readonly Guid Amina = Guid.NewGuid();
-    private static readonly Scheme SamenDoen = DemoSchemes.Create(2026).Single(s => s.Slug == DemoSchemes.SamenDoen);
+    private static readonly Scheme SamenDoen = DemoSchemes.Create(new DateOnly(2026, 6, 15)).Single(s => s.Slug == DemoSchemes.SamenDoen);
 
     [Fact]
     public void A_complete_application_is_submitted_with_its_reference_and_a_timeline_entry()

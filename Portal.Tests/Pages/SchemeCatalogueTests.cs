@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Portal.Data;
 using Portal.Domain.Money;
 using Portal.Domain.Schemes;
+using Portal.Pages.Schemes;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Localization;
 
@@ -12,7 +13,18 @@ namespace Portal.Tests.Pages;
 [Collection(Db.Organisations)]
 public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsyncLifetime
 {
-    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly DateOnly Today = SchemeCatalogue.Today(TimeProvider.System);
+    private static readonly string[] DutchMonths =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    private static readonly string[] ArabicMonths =
+        ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+
+    /// <summary>"31 december 2026": the closing date of a demo scheme seeded today, written out by hand.</summary>
+    private static string Closes(string slug, string[] months)
+    {
+        var day = DemoSchemes.ClosesOn(slug, Today);
+        return $"{day.Day} {months[day.Month - 1]} {day.Year}";
+    }
 
     public async Task InitializeAsync()
     {
@@ -46,16 +58,16 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         Assert.Contains("Kleine subsidie Samen Doen", samenDoen, StringComparison.Ordinal);
         Assert.Contains("€ 100 tot € 2.500", samenDoen, StringComparison.Ordinal);
         Assert.Contains("Informele groepen zijn welkom.", samenDoen, StringComparison.Ordinal);
-        Assert.Contains($"31 december {Year}", samenDoen, StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.SamenDoen, DutchMonths), samenDoen, StringComparison.Ordinal);
         Assert.Contains("href=\"/schemes/samen-doen\"", samenDoen, StringComparison.Ordinal);
         var themas = Card(html, "themabijeenkomsten");
         Assert.Contains("Themabijeenkomsten integratie en participatie", themas, StringComparison.Ordinal);
         Assert.Contains("€ 500 tot € 7.500", themas, StringComparison.Ordinal);
-        Assert.Contains($"31 januari {Year + 1}", themas, StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.Themabijeenkomsten, DutchMonths), themas, StringComparison.Ordinal);
         var mantelzorg = Card(html, "mantelzorg-ontmoeting");
         Assert.Contains("Mantelzorg en ontmoeting", mantelzorg, StringComparison.Ordinal);
         Assert.Contains("€ 250 tot € 5.000", mantelzorg, StringComparison.Ordinal);
-        Assert.Contains($"31 maart {Year + 1}", mantelzorg, StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.Mantelzorg, DutchMonths), mantelzorg, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,9 +85,9 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         Assert.Contains("منحة صغيرة «معًا»", samenDoen, StringComparison.Ordinal);
         Assert.Contains("من 100 € إلى 2٬500 €", samenDoen, StringComparison.Ordinal);
         Assert.Contains("المجموعات غير الرسمية مرحّب بها.", samenDoen, StringComparison.Ordinal);
-        Assert.Contains($"31 ديسمبر {Year}", samenDoen, StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.SamenDoen, ArabicMonths), samenDoen, StringComparison.Ordinal);
         Assert.Contains("من 500 € إلى 7٬500 €", Card(html, "themabijeenkomsten"), StringComparison.Ordinal);
-        Assert.Contains($"31 مارس {Year + 1}", Card(html, "mantelzorg-ontmoeting"), StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.Mantelzorg, ArabicMonths), Card(html, "mantelzorg-ontmoeting"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +110,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         Assert.Contains("een activiteitenplan (", html, StringComparison.Ordinal);
         Assert.Equal(4, Regex.Count(Between(html, "<h2>Waar letten wij op?</h2>", "</ol>"), "<li>"));
         Assert.Contains("U hoort binnen 8 weken of u het geld krijgt.", html, StringComparison.Ordinal);
-        Assert.Contains($"U kunt aanvragen tot en met 31 december {Year}.", html, StringComparison.Ordinal);
+        Assert.Contains($"U kunt aanvragen tot en met {Closes(DemoSchemes.SamenDoen, DutchMonths)}.", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/schemes/samen-doen/check/1\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/applications/start?scheme=samen-doen\"", html, StringComparison.Ordinal);
     }
@@ -221,6 +233,25 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
     }
 
     [Fact]
+    public async Task Changing_one_answer_on_the_result_returns_to_the_result_with_the_other_answers_kept()
+    {
+        using var client = new FormClient(fixture.Factory);
+        const string all = "InNijmegen=yes&Together=yes&OpenToOthers=yes&NoProfit=yes&NotStarted=yes";
+        var (_, result) = await client.GetAsync($"/schemes/samen-doen/check/result?{all}");
+        var change = WebUtility.HtmlDecode(Regex.Match(result, "href=\"(/schemes/samen-doen/check/2\\?[^\"]+)\"").Groups[1].Value);
+
+        var (_, question) = await client.GetAsync(change);
+        var visited = new List<string>();
+        var (_, after) = await AnswerAsync(url => { visited.Add(url); return client.GetAsync(url); }, question, "no");
+
+        Assert.Contains("<h1>Organiseert u de activiteit samen met anderen?</h1>", Text(question), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/schemes/samen-doen/check/result?{all.Replace("&", "&amp;", StringComparison.Ordinal)}\"", question, StringComparison.Ordinal);
+        Assert.Contains("Bekijk de uitkomst", question, StringComparison.Ordinal);
+        Assert.Equal("/schemes/samen-doen/check/result?InNijmegen=yes&Together=no&OpenToOthers=yes&NoProfit=yes&NotStarted=yes", visited[^1]);
+        Assert.Contains("<h1>Deze regeling past niet bij uw plan</h1>", Text(after), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Not_this_scheme_points_to_the_other_schemes_and_to_a_host_organisation_when_the_group_is_missing()
     {
         using var client = new FormClient(fixture.Factory);
@@ -283,7 +314,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
     {
         var texts = ResourceFilesTests.Read(file);
         var missing = new List<string>();
-        foreach (var scheme in DemoSchemes.Create(Year))
+        foreach (var scheme in DemoSchemes.Create(Today))
         {
             var slug = scheme.Slug;
             var keys = new[] { "Name", "Summary", "Purpose", "Example", "Who", "Criterion.1", "Criterion.2", "Criterion.3" }
