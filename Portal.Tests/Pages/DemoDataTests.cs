@@ -13,7 +13,7 @@ namespace Portal.Tests.Pages;
 /// The demo data (make run) must not expire: a newcomer who starts the portal a year after the database was seeded
 /// still finds "Samen Doen" open and can apply. In Production start-up never moves a closing date.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Applications)]
 public sealed class DemoDataTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

@@ -9,7 +9,7 @@ namespace Portal.Tests.Pages;
 /// What a browser or a search engine asks of the public site on its own: robots.txt, the sitemap, the icon, cacheable
 /// CSS and JavaScript, a description of each public page, and the language the browser asks for on a first visit.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed partial class PublicPagesTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     /// <summary>Not the address the test client sends as Host: what the files name must come from configuration.</summary>

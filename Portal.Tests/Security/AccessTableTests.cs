@@ -24,7 +24,7 @@ namespace Portal.Tests.Security;
 /// nobody signed in) for a draft, a sent-in application and another organisation's application. The answer must be
 /// 404 exactly where the capability table (<see cref="Grants"/>) does not allow what the handler needs.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Security)]
 public sealed partial class AccessTableTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();
