@@ -32,16 +32,19 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_larger_request_asks_for_the_budget_and_the_activity_plan()
+    public async Task A_larger_request_offers_the_typed_budget_as_the_budget_and_asks_for_the_activity_plan()
     {
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
 
         var (_, html) = await client.GetAsync($"/applications/{application.Id}/attachments");
 
-        Assert.Contains("Overzicht van de kosten", html, StringComparison.Ordinal);
+        // Issue 8, 5.6: nobody is asked to upload as a file the budget they have just typed in.
+        Assert.Contains("<h2 id=\"kind-BudgetPlan\">Begroting</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/applications/{application.Id}/budget/overview\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"Upload_BudgetPlan\"", html, StringComparison.Ordinal);
         Assert.Contains("Plan van de activiteit", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"Upload_BudgetPlan\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Upload_ActivityPlan\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
         var pdf = TestFiles.Pdf(5_000);
 
-        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "begroting.pdf", pdf);
+        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "begroting.pdf", pdf);
         var (_, html) = await client.GetAsync(response.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -59,7 +62,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains("Het bestand is toegevoegd.", html, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         var attachment = await db.Set<Attachment>().SingleAsync();
-        Assert.Equal(("application/pdf", 5_000L, DocumentKind.BudgetPlan), (attachment.ContentType, attachment.SizeBytes, attachment.Kind));
+        Assert.Equal(("application/pdf", 5_000L, DocumentKind.ActivityPlan), (attachment.ContentType, attachment.SizeBytes, attachment.Kind));
         Assert.Equal(pdf, (await db.AttachmentFiles.SingleAsync()).Content);
     }
 
@@ -69,7 +72,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
 
-        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "evil\u202Egnp.pdf", TestFiles.Pdf());
+        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "evil\u202Egnp.pdf", TestFiles.Pdf());
         var (_, html) = await client.GetAsync($"/applications/{application.Id}/attachments");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -89,11 +92,11 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
         await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "plan-kookavond.pdf", TestFiles.Pdf());
 
-        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "grote-scan.pdf", TestFiles.Pdf(bytes));
+        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "grote-scan.pdf", TestFiles.Pdf(bytes));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"Dit bestand is {shown}. Een bestand mag hoogstens 10 MB zijn.", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#Upload_BudgetPlan\"", html, StringComparison.Ordinal);
+        Assert.Contains($"Dit bestand is {shown}. Een bestand mag hoogstens 10 MB zijn.", Read(html), StringComparison.Ordinal);
+        Assert.Contains("href=\"#Upload_ActivityPlan\"", html, StringComparison.Ordinal);
         Assert.Contains("plan-kookavond.pdf", html, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         Assert.Equal(["plan-kookavond.pdf"], await db.Set<Attachment>().Select(a => a.FileName).ToListAsync());
@@ -107,10 +110,10 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "deel1.pdf", TestFiles.Pdf(9 * 1024 * 1024));
         await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "deel2.pdf", TestFiles.Pdf(9 * 1024 * 1024));
 
-        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "deel3.pdf", TestFiles.Pdf(8 * 1024 * 1024));
+        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "deel3.pdf", TestFiles.Pdf(8 * 1024 * 1024));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Alle bestanden samen mogen hoogstens 25 MB zijn. U hebt nog 7 MB over.", html, StringComparison.Ordinal);
+        Assert.Contains("Alle bestanden samen mogen hoogstens 25 MB zijn. U hebt nog 7 MB over.", Read(html), StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         Assert.Equal(2, await db.Set<Attachment>().CountAsync());
     }
@@ -121,7 +124,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
 
-        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "begroting.pdf", TestFiles.Executable());
+        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "begroting.pdf", TestFiles.Executable());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("De inhoud van dit bestand past niet bij de naam.", html, StringComparison.Ordinal);
@@ -136,7 +139,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
         var png = TestFiles.Png();
-        await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "bonnetjes.png", png);
+        await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "bonnetjes.png", png);
         var attachmentId = await AttachmentIdAsync();
 
         var response = await client.Http.GetAsync($"/applications/{application.Id}/attachments/{attachmentId}");
@@ -154,7 +157,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
     {
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
-        await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "begroting.pdf", TestFiles.Pdf());
+        await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "begroting.pdf", TestFiles.Pdf());
         var attachmentId = await AttachmentIdAsync();
         var (stranger, _) = await SignedInMemberAsync("karim@example.org", "Jongeren Dukenburg");
 
@@ -170,7 +173,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
     {
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
-        await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "oude-begroting.pdf", TestFiles.Pdf());
+        await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "oude-begroting.pdf", TestFiles.Pdf());
         var attachmentId = await AttachmentIdAsync();
         var (_, page) = await client.GetAsync($"/applications/{application.Id}/attachments");
 
@@ -222,4 +225,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         await using var db = fixture.Database.NewContext();
         return await db.Set<Attachment>().Select(a => a.Id).SingleAsync();
     }
+
+    /// <summary>The page as read: entities decoded and without the isolates around sizes and dates.</summary>
+    private static string Read(string html) => Portal.Domain.Common.Bidi.WithoutControls(System.Net.WebUtility.HtmlDecode(html));
 }
