@@ -48,6 +48,26 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_typed_budget_is_a_printable_page_of_its_own_for_members_only()
+    {
+        var (client, organisation) = await SignedInMemberAsync();
+        var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
+        var (stranger, _) = await SignedInMemberAsync("karim@example.org", "Jongeren Dukenburg");
+
+        var (response, html) = await client.GetAsync($"/applications/{application.Id}/budget/overview");
+        var (refused, _) = await stranger.GetAsync($"/applications/{application.Id}/budget/overview");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Read(html);
+        Assert.Contains("<h1>Begroting</h1>", text, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Soort kosten\">Eten en drinken</td>", text, StringComparison.Ordinal);
+        Assert.Contains("Boodschappen", text, StringComparison.Ordinal);
+        Assert.Contains("€\u00A01.500", text, StringComparison.Ordinal);
+        Assert.Contains("data-print hidden", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Uploading_a_pdf_stores_its_bytes_and_lists_it()
     {
         var (client, organisation) = await SignedInMemberAsync();

@@ -68,7 +68,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         var html = Text(raw);
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
-        Assert.Contains("<h1>تمويل لنشاطك: برامج الدعم</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>تمويل لنشاطكم: برامج الدعم</h1>", html, StringComparison.Ordinal);
         var samenDoen = Card(html, "samen-doen");
         Assert.Contains("منحة صغيرة «معًا»", samenDoen, StringComparison.Ordinal);
         Assert.Contains("من € 100 إلى € 2.500", samenDoen, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         Assert.Contains("KvK (Kamer van Koophandel)", html, StringComparison.Ordinal);
         Assert.Contains("penvoerder (een organisatie die het geld voor u ontvangt en beheert)", html, StringComparison.Ordinal);
         Assert.Contains("Vraagt u € 1.000 of minder? Dan hoeft u niets mee te sturen.", html, StringComparison.Ordinal);
-        Assert.Contains("Vraagt u meer dan € 1.000? Dan stuurt u dit mee:", html, StringComparison.Ordinal);
+        Assert.Contains("Vraagt u meer dan € 1.000? Dan hebben wij ook dit nodig:", html, StringComparison.Ordinal);
         Assert.Contains("een begroting (", html, StringComparison.Ordinal);
         Assert.Contains("een activiteitenplan (", html, StringComparison.Ordinal);
         Assert.Equal(4, Regex.Count(Between(html, "<h2>Waar letten wij op?</h2>", "</ol>"), "<li>"));
@@ -272,7 +272,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         var (_, html) = await client.GetAsync(switched.Headers.Location!.OriginalString);
 
         Assert.Equal(question2, switched.Headers.Location.OriginalString);
-        Assert.Contains("<h1>هل تنظّم النشاط مع آخرين؟</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>هل تنظّمون النشاط مع آخرين؟</h1>", html, StringComparison.Ordinal);
         Assert.Contains("السؤال 2 من 5", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"InNijmegen\" value=\"yes\">", html, StringComparison.Ordinal);
     }

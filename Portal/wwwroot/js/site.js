@@ -200,3 +200,12 @@ function portalAnnounce(element) {
   document.addEventListener("htmx:afterRequest", function (event) { if (event.detail.successful) restart(); });
   restart();
 })();
+
+// A "print this page" button (the printable budget): shown only where it can work, and it opens the print dialog.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
