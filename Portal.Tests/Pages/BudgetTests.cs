@@ -389,5 +389,5 @@ public sealed class BudgetTests(DatabaseFixture fixture) : IAsyncLifetime
         return (await db.Applications.Include(a => a.BudgetLines).SingleAsync()).BudgetLines.Single(l => l.Description == description).Id;
     }
 
-    private static string Euros(long cents) => new Money(cents).Format(Dutch);
+    private static string Euros(long cents) => new Money(cents).Format();
 }

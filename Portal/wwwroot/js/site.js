@@ -137,10 +137,11 @@ function portalAnnounce(element) {
 // same words). On a phone this saves sending megabytes only to hear "too large".
 (function () {
   "use strict";
-  // As the server writes it (IndexModel.Size): megabytes rounded up to one decimal, the page's decimal separator.
-  function size(bytes, separator) {
-    var mb = (Math.ceil(bytes * 10 / (1024 * 1024)) / 10).toFixed(1).replace(/\.0$/, "");
-    return mb.replace(".", separator || ",") + " MB";
+  // As the server writes it (IndexModel.Size): megabytes rounded up to one decimal with a decimal comma, put into the
+  // page's own words for "{0} MB" (data-megabytes, already isolated for right-to-left text).
+  function size(bytes, template) {
+    var mb = (Math.ceil(bytes * 10 / (1024 * 1024)) / 10).toFixed(1).replace(/\.0$/, "").replace(".", ",");
+    return (template || "{0} MB").replace("{0}", mb);
   }
   document.addEventListener("submit", function (event) {
     var input = event.target.querySelector && event.target.querySelector("input[type=file][data-max-bytes]");
@@ -149,7 +150,7 @@ function portalAnnounce(element) {
     if (file.size <= Number(input.getAttribute("data-max-bytes"))) return;
     event.preventDefault();
     var error = document.getElementById(input.id + "-error");
-    error.querySelector("[data-file-error]").textContent = input.getAttribute("data-too-large").replace("{size}", size(file.size, input.getAttribute("data-decimal")));
+    error.querySelector("[data-file-error]").textContent = input.getAttribute("data-too-large").replace("{size}", size(file.size, input.getAttribute("data-megabytes")));
     error.hidden = false;
     error.parentElement.classList.add("form-field--error");
     input.setAttribute("aria-invalid", "true");
@@ -198,4 +199,13 @@ function portalAnnounce(element) {
   });
   document.addEventListener("htmx:afterRequest", function (event) { if (event.detail.successful) restart(); });
   restart();
+})();
+
+// A "print this page" button (the printable budget): shown only where it can work, and it opens the print dialog.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();

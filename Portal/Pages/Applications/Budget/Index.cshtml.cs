@@ -217,8 +217,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         Funding = new FundingInput
         {
-            OwnContribution = TypedAnswers.ForEditing(Application.OwnContribution, CultureInfo.CurrentUICulture),
-            OtherFunding = TypedAnswers.ForEditing(Application.OtherFunding, CultureInfo.CurrentUICulture),
+            OwnContribution = TypedAnswers.ForEditing(Application.OwnContribution),
+            OtherFunding = TypedAnswers.ForEditing(Application.OtherFunding),
         };
         Version = Application.Version;
         OriginalFunding = FundingKey(Application.OwnContribution, Application.OtherFunding);
@@ -240,7 +240,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         string.Create(CultureInfo.InvariantCulture, $"{own.Cents}|{other.Cents}");
 
     private string FundingText(Money own, Money other) =>
-        $"{text["Budget.OwnContribution"]}: {own.Format(CultureInfo.CurrentUICulture)}; {text["Budget.OtherFunding"]}: {other.Format(CultureInfo.CurrentUICulture)}";
+        $"{text["Budget.OwnContribution"]}: {own.Format()}; {text["Budget.OtherFunding"]}: {other.Format()}";
 
     private static string FieldFor(string key) => key switch
     {
