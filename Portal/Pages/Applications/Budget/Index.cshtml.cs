@@ -77,6 +77,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Url.LocalOrNull(returnUrl) is { } back) TempData[ReturnKey] = back;
         else if (Done is null) TempData.Remove(ReturnKey);
+        // Focus moves only after an action (a plain "add" comes back here through a redirect): a fresh page keeps it at the top.
+        FocusCategory = Done == "added";
         FillFunding();
         return Page();
     }
