@@ -135,6 +135,39 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
     }
 
     [Fact]
+    public async Task Save_and_continue_pressed_before_the_autosave_answer_is_back_is_not_a_conflict()
+    {
+        // Issue 8 §5.9: on a slow phone connection the autosave is saved, but its answer comes back after the applicant
+        // has already pressed "Opslaan en verder". That is this tab's own save, not a change made elsewhere.
+        var applicant = await Server.CreateAccountAsync(Roles.Applicant, "traag");
+        var id = await ApplicantData.DraftAsync(Server, applicant, activity: false);
+        var page = await OpenBrowserAsync();
+        await SignInAsync(page, applicant);
+        var saved = new TaskCompletionSource();
+        await page.RouteAsync("**/activity/description?handler=Autosave", async route =>
+        {
+            var response = await route.FetchAsync();
+            saved.TrySetResult();
+            await Task.Delay(2000);
+            try { await route.FulfillAsync(new RouteFulfillOptions { Response = response }); }
+            catch (PlaywrightException) { /* the page has moved on, as it should */ }
+        });
+
+        var question = new QuestionPage(page);
+        await page.GotoAsync($"/applications/{id}/activity/description");
+        await SeeAsync(page, "activity-description-slow");
+        await question.Description.FillAsync("Wij koken samen");
+        await question.Description.DispatchEventAsync("change");
+        await saved.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await question.Description.FillAsync("Wij koken samen met buren");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/applications/{id}/activity/for-whom$"));
+        await SeeAsync(page, "activity-for-whom-after-slow-autosave");
+        Assert.Equal("Wij koken samen met buren", (await ApplicantData.LoadAsync(Server, id)).Description);
+    }
+
+    [Fact]
     public async Task Without_JavaScript_an_answer_saved_after_the_session_expired_is_saved_after_signing_in_again()
     {
         var applicant = await Server.CreateAccountAsync(Roles.Applicant, "verlopen");

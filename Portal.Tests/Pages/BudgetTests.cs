@@ -68,6 +68,27 @@ public sealed class BudgetTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Focus_moves_only_after_an_action_never_on_a_fresh_page()
+    {
+        // Issue 8 §5.2: data-focus-on-load="" on every load sent a 390 px phone 963 px down, past the heading.
+        var (client, id) = await DraftAsync();
+        await AddAsync(client, id, "RoomHire", "Zaal", "150");
+        await AddAsync(client, id, "Publicity", "Flyers", "45");
+
+        var (_, afterAdd) = await client.GetAsync($"/applications/{id}/budget"); // the redirect after the plain "add"
+        var (_, fresh) = await client.GetAsync($"/applications/{id}/budget");
+        await client.PostAsync($"/applications/{id}/budget?handler=Remove", [("LineId", (await LineIdAsync("Flyers")).ToString())]);
+        var (_, afterRemove) = await client.GetAsync($"/applications/{id}/budget");
+        var (_, htmxAdd) = await client.PostAsync($"/applications/{id}/budget?handler=Add",
+            [("Cost.Category", "Materials"), ("Cost.Description", "Verf"), ("Cost.Amount", "80")], headers: [Htmx]);
+
+        Assert.DoesNotContain("data-focus-on-load", fresh, StringComparison.Ordinal);
+        Assert.Matches("<select id=\"Cost_Category\"[^>]*data-focus-on-load", afterAdd);
+        Assert.Contains("data-focus-on-load", afterRemove, StringComparison.Ordinal);
+        Assert.Matches("<select id=\"Cost_Category\"[^>]*data-focus-on-load", htmxAdd);
+    }
+
+    [Fact]
     public async Task Removing_a_row_with_a_plain_post_says_so_and_offers_to_put_it_back()
     {
         var (client, id) = await DraftAsync();

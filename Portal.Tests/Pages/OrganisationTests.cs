@@ -300,6 +300,25 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
     }
 
     [Fact]
+    public async Task Saving_another_page_of_the_profile_meanwhile_is_no_conflict_on_this_page()
+    {
+        // One conflict rule for every form (Infrastructure/EditConflicts): only a change to this page's answer counts.
+        using var fatima = await SignedInAsync("fatima@example.org");
+        var id = await CreateAsync(fatima);
+        var (_, olderForm) = await fatima.GetAsync($"/organisation/{id}/about");
+        var olderFields = FormClient.HiddenFields(olderForm);
+        await fatima.FillInAsync($"/organisation/{id}/neighbourhood", ("Input.Neighbourhood", "Zuid/Hatert"));
+
+        var (saved, _) = await fatima.PostAsync($"/organisation/{id}/about", [.. olderFields, ("Input.HowOrganised", "Wij zijn tien moeders.")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = fixture.Database.NewContext();
+        var organisation = await db.Organisations.SingleAsync();
+        Assert.Equal("Wij zijn tien moeders.", organisation.HowOrganised);
+        Assert.Equal("Zuid/Hatert", organisation.Neighbourhood);
+    }
+
+    [Fact]
     public async Task Inviting_a_co_applicant_puts_an_email_with_a_join_link_in_the_outbox_in_the_inviters_language()
     {
         using var client = await SignedInAsync("fatima@example.org");

@@ -209,3 +209,47 @@ function portalAnnounce(element) {
     button.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// Own saves (Infrastructure/EditConflicts): an autosave whose answer has not come back yet is still this tab's own
+// save. A submit that overtakes it (a slow phone connection, "save and continue" pressed at once) sends along what that
+// autosave sent, so the server does not mistake this tab's own save for a change made elsewhere. Once an answer comes
+// back, the form carries the new version itself (the swapped #autosave-status or #budget-summary).
+(function () {
+  "use strict";
+  var pending = [];
+
+  function ownForm(el) { return el && el.closest ? el.closest("form[data-own-saves]") : null; }
+  function sent(form) {
+    var fields = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string" && name !== "OwnSave" && name.indexOf("__") !== 0) fields.append(name, value);
+    });
+    return fields.toString();
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail.elt;
+    var form = ownForm(elt);
+    if (!form) return;
+    if (elt === form) { // the form itself is submitted through htmx: it overtakes like a plain submit
+      if (pending.length > 0) event.detail.parameters.OwnSave = pending.slice();
+      return;
+    }
+    pending.push(sent(form));
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful && ownForm(event.detail.elt)) pending = [];
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.matches || !form.matches("form[data-own-saves]")) return; // htmx sends it: see above
+    form.querySelectorAll("input[name='OwnSave']").forEach(function (input) { input.remove(); });
+    pending.forEach(function (payload) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "OwnSave";
+      input.value = payload;
+      form.appendChild(input);
+    });
+  });
+})();

@@ -35,6 +35,8 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     /// <summary>After a conflict: "mine" keeps what the user typed, "theirs" keeps what was saved.</summary>
     [BindProperty] public string? Resolve { get; set; }
     [BindProperty] public uint? ConflictVersion { get; set; }
+    /// <summary>What this tab's autosaves sent that had not been answered when this form was posted (site.js, own saves).</summary>
+    [BindProperty] public List<string> OwnSave { get; set; } = [];
     /// <summary>Where a "change" link came from (check your answers): after saving, the user goes back there.</summary>
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? SafeReturnUrl => Url.LocalOrNull(ReturnUrl);
@@ -45,7 +47,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     public Application Application { get; private set; } = default!;
     public ActivityQuestion Question { get; private set; } = default!;
     public string SchemeName { get; private set; } = "";
-    public ActivityConflict? Conflict { get; private set; }
+    public EditConflict? Conflict { get; private set; }
     public string? StatusMessage { get; private set; }
     public bool StatusIsError { get; private set; }
     /// <summary>This request saved the answer: the browser may forget its copy of the typed text.</summary>
@@ -69,7 +71,8 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     {
         if (!await LoadAsync(id, question)) return NotFound();
         if (Resolve == "theirs") return Redirect(PagePath);
-        switch (await SaveAsync(id))
+        // "Save and continue" needs an answer; "save and continue later" lets the applicant leave it for later.
+        switch (await SaveAsync(id, answerRequired: Then != "later"))
         {
             case Outcome.Invalid:
             case Outcome.NotDraft:
@@ -94,7 +97,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
         if (!Request.IsHtmxNonBoosted()) return await OnPostAsync(id, question);
         if (!await LoadAsync(id, question)) return NotFound();
         Response.Headers.Vary = "HX-Request";
-        var outcome = await SaveAsync(id);
+        var outcome = await SaveAsync(id, answerRequired: false);
         switch (outcome)
         {
             case Outcome.Saved:
@@ -110,7 +113,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
         return Partial("_AutosaveStatus", this);
     }
 
-    private async Task<Outcome> SaveAsync(Guid id)
+    private async Task<Outcome> SaveAsync(Guid id, bool answerRequired)
     {
         if (IsReadOnly)
         {
@@ -127,17 +130,22 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
 
             var stored = Question.Stored(current);
             var typed = Question.Stored(updated);
-            if (typed == stored)
+            if (answerRequired && typed is "" or "|")
             {
-                Version = Application.Version;
-                Original = stored;
-                return Outcome.Unchanged;
+                ModelState.AddModelError($"Input.{Question.Field}", text[Question.Key + ".Required"]);
+                return Outcome.Invalid;
             }
-            var chosenMine = Resolve == "mine" && ConflictVersion == Application.Version;
-            if (!chosenMine && Version != Application.Version && stored != TypedAnswers.Canonical(Original))
+            var seen = new EditSeen(Version, TypedAnswers.Canonical(Original), OwnSaves(current),
+                Resolve == "mine" ? ConflictVersion : null);
+            switch (EditConflicts.Decide(seen, Application.Version, stored, typed, key => Display(key == stored ? current : updated)))
             {
-                Conflict = new ActivityConflict(Display(current), Display(updated), Application.Version);
-                return Outcome.Conflict;
+                case EditDecision.Unchanged:
+                    Version = Application.Version;
+                    Original = stored;
+                    return Outcome.Unchanged;
+                case EditDecision.Conflict:
+                    Conflict = new EditConflict(Display(current), Display(updated), Application.Version);
+                    return Outcome.Conflict;
             }
 
             try
@@ -165,6 +173,23 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
                 if (!await LoadAsync(id, Question.Slug)) throw;
             }
         }
+    }
+
+    /// <summary>The answers this tab's unanswered autosaves saved, read the way this page reads its form.</summary>
+    private List<string> OwnSaves(ActivityAnswers current)
+    {
+        var own = new List<string>();
+        foreach (var field in EditConflicts.Fields(OwnSave))
+        {
+            var input = new ActivityInput
+            {
+                Title = field("Input.Title"), Description = field("Input.Description"), ForWhom = field("Input.ForWhom"),
+                Participants = field("Input.Participants"), Neighbourhood = field("Input.Neighbourhood"),
+                StartsOn = field("Input.StartsOn"), EndsOn = field("Input.EndsOn"), HowOthersJoin = field("Input.HowOthersJoin"),
+            };
+            if (Question.TryRead(input, current, out var saved).Count == 0) own.Add(Question.Stored(saved));
+        }
+        return own;
     }
 
     private async Task<bool> LoadAsync(Guid id, string slug)
@@ -196,6 +221,3 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
 
     public static string LocalTime(DateTimeOffset moment) => ApplicationTime.Local(moment).ToString("HH:mm", CultureInfo.InvariantCulture);
 }
-
-/// <summary>Both versions of one answer: what was saved meanwhile (theirs) and what this user typed (yours).</summary>
-public sealed record ActivityConflict(string Theirs, string Yours, uint CurrentVersion);

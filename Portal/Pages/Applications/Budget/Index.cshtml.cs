@@ -50,6 +50,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     [BindProperty] public string? OriginalFunding { get; set; }
     [BindProperty] public string? Resolve { get; set; }
     [BindProperty] public uint? ConflictVersion { get; set; }
+    /// <summary>What this tab's funding autosaves sent that had not been answered when this form was posted (site.js).</summary>
+    [BindProperty] public List<string> OwnSave { get; set; } = [];
 
     /// <summary>After a redirect: what the last change was ("added", "removed", "saved"), and the removed row to offer back.</summary>
     [TempData] public string? Done { get; set; }
@@ -57,7 +59,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
 
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
-    public (string Theirs, string Yours, uint CurrentVersion)? Conflict { get; private set; }
+    public EditConflict? Conflict { get; private set; }
     public bool FocusCategory { get; private set; }
     /// <summary>What the htmx request just did (after a redirect, <see cref="Done"/> carries it instead).</summary>
     public string? LastChange { get; private set; }
@@ -77,6 +79,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Url.LocalOrNull(returnUrl) is { } back) TempData[ReturnKey] = back;
         else if (Done is null) TempData.Remove(ReturnKey);
+        // Focus moves only after an action (a plain "add" comes back here through a redirect): a fresh page keeps it at the top.
+        FocusCategory = Done == "added";
         FillFunding();
         return Page();
     }
@@ -148,11 +152,12 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         {
             var stored = FundingKey(Application.OwnContribution, Application.OtherFunding);
             var typed = FundingKey(own, other);
-            var fundingChanged = fundingPosted && typed != stored;
-            var chosenMine = Resolve == "mine" && ConflictVersion == Application.Version;
-            if (fundingChanged && !chosenMine && Version != Application.Version && stored != OriginalFunding)
+            var seen = new EditSeen(Version, OriginalFunding, OwnFunding(), Resolve == "mine" ? ConflictVersion : null);
+            var decision = fundingPosted ? EditConflicts.Decide(seen, Application.Version, stored, typed) : EditDecision.Unchanged;
+            var fundingChanged = decision == EditDecision.Save;
+            if (decision == EditDecision.Conflict)
             {
-                Conflict = (FundingText(Application.OwnContribution, Application.OtherFunding), FundingText(own, other), Application.Version);
+                Conflict = new EditConflict(FundingText(Application.OwnContribution, Application.OtherFunding), FundingText(own, other), Application.Version);
                 return Invalid(fundingPosted: true);
             }
             try
@@ -235,6 +240,17 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     private static CostCategory? ReadCategory(string? value) =>
         Enum.TryParse<CostCategory>(value, ignoreCase: false, out var category) && Enum.IsDefined(category) && !int.TryParse(value, out _)
             ? category : null;
+
+    /// <summary>The funding this tab's unanswered autosaves saved, as keys.</summary>
+    private List<string> OwnFunding()
+    {
+        var own = new List<string>();
+        foreach (var field in EditConflicts.Fields(OwnSave))
+            if (TypedAnswers.TryParseMoney(field("Funding.OwnContribution"), emptyIsZero: true, out var o, out _)
+                && TypedAnswers.TryParseMoney(field("Funding.OtherFunding"), emptyIsZero: true, out var x, out _))
+                own.Add(FundingKey(o, x));
+        return own;
+    }
 
     private static string FundingKey(Money own, Money other) =>
         string.Create(CultureInfo.InvariantCulture, $"{own.Cents}|{other.Cents}");
