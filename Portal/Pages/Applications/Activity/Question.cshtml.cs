@@ -8,7 +8,8 @@ using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure;
 using Portal.Domain.Access;
@@ -91,7 +92,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string question)
     {
-        if (!Request.IsHtmxNonBoosted()) return await OnPostAsync(id, question);
+        if (!Request.WantsFragment()) return await OnPostAsync(id, question);
         if (!await LoadAsync(id, question)) return NotFound();
         Response.Headers.Vary = "HX-Request";
         var outcome = await SaveAsync(id);

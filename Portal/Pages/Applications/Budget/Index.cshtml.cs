@@ -9,7 +9,8 @@ using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Domain.Schemes;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 using Money = Portal.Domain.Money.Money;
 using Portal.Infrastructure;
@@ -118,7 +119,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Resolve == "theirs")
         {
-            if (!Request.IsHtmxNonBoosted()) return Redirect(PagePath);
+            if (!Request.WantsFragment()) return Redirect(PagePath);
             ModelState.Clear();
             FillFunding();
             return Fragment();
@@ -178,7 +179,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
             }
         }
 
-        if (!Request.IsHtmxNonBoosted())
+        if (!Request.WantsFragment())
         {
             Done = done;
             if (done != "removed") Removed = null;
@@ -202,7 +203,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         if (!fundingPosted) FillFunding();
         Removed = null;
-        if (!Request.IsHtmxNonBoosted()) return Page();
+        if (!Request.WantsFragment()) return Page();
         return Fragment();
     }
 
@@ -210,7 +211,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     private IActionResult Fragment()
     {
         Response.Headers.Vary = "HX-Request";
-        return Request.Headers["HX-Target"] == SummaryTarget ? Partial("_BudgetSummary", this) : Partial("_Budget", this);
+        return Request.IsHtmx(out var htmx) && htmx?.Target == SummaryTarget ? Partial("_BudgetSummary", this) : Partial("_Budget", this);
     }
 
     private void FillFunding()
