@@ -14,9 +14,8 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
     private readonly List<IBrowserContext> _contexts = [];
     private readonly System.Diagnostics.Stopwatch _sinceStart = System.Diagnostics.Stopwatch.StartNew();
     private readonly Dictionary<IPage, Tracking> _pages = [];
-    private readonly List<Task<IEnumerable<string>>> _htmlChecks = [];
-
-    static Journey() => HtmlChecker.Warm();
+    /// <summary>What to send to the Nu Html Checker at the end of the test: a label and the HTML (read from the browser).</summary>
+    private readonly List<(string Label, Func<Task<string?>> Html)> _htmlToCheck = [];
 
     protected PortalServer Server => server;
     protected ITestOutputHelper Output => output;
@@ -70,7 +69,7 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
     }
 
     /// <summary>
-    /// Looks at the page as it is now: no axe violations (WCAG 2.2 AA), valid HTML (checked in the background, reported
+    /// Looks at the page as it is now: no axe violations (WCAG 2.2 AA), valid HTML (all pages of the test checked in one run
     /// at the end of the test), and with PORTAL_SCREENSHOTS=1 screenshots. Call after every navigation and every htmx swap.
     /// </summary>
     /// <param name="replayable">Whether opening the URL again shows the same; by default true when the page came from a GET.</param>
@@ -100,26 +99,30 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
             tracking.Served.Clear();
         }
         foreach (var (kind, servedUrl, body) in served)
-            _htmlChecks.Add(Report($"{name}: {kind} {PathOf(servedUrl)}", async () =>
+            _htmlToCheck.Add(($"{name}: {kind} {PathOf(servedUrl)}", async () =>
             {
-                string html;
                 try
                 {
-                    html = await body;
+                    var html = await body;
+                    return kind == "document" ? html : HtmlChecker.AsDocument(html);
                 }
                 catch (PlaywrightException)
                 {
-                    return []; // the browser dropped the body (the page moved on at once); the page as shown is still checked
+                    return null; // the browser dropped the body (the page moved on at once); the page as shown is still checked
                 }
-                return kind == "document" ? await HtmlChecker.ErrorsAsync(html) : await HtmlChecker.FragmentErrorsAsync(html);
             }));
-        _htmlChecks.Add(Report($"{name}: page {PathOf(url)} as shown", () => HtmlChecker.ErrorsAsync(current)));
+        _htmlToCheck.Add(($"{name}: page {PathOf(url)} as shown", () => Task.FromResult<string?>(current)));
+    }
 
-        static async Task<IEnumerable<string>> Report(string what, Func<Task<IReadOnlyList<string>>> check)
-        {
-            var errors = await check();
-            return errors.Count == 0 ? [] : [$"invalid HTML ({what}), {errors.Count} error(s):\n    " + string.Join("\n    ", errors)];
-        }
+    /// <summary>One checker run over everything this test looked at: "invalid HTML (where), n error(s)" per document.</summary>
+    private async Task<IEnumerable<string>> HtmlProblemsAsync()
+    {
+        var documents = new List<(string Label, string Html)>();
+        foreach (var (label, html) in _htmlToCheck)
+            if (await html() is { } text) documents.Add((label, text));
+        var errors = await HtmlChecker.ErrorsAsync(documents);
+        output.WriteLine($"Nu Html Checker: {documents.Count} document(s), {errors.Count} with errors");
+        return errors.Select(e => $"invalid HTML ({e.Key}), {e.Value.Count} error(s):\n    " + string.Join("\n    ", e.Value));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -127,7 +130,7 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
     public async Task DisposeAsync()
     {
         var problems = new List<string>();
-        foreach (var check in _htmlChecks) problems.AddRange(await check); // before closing: served bodies are read from the browser
+        problems.AddRange(await HtmlProblemsAsync()); // before closing: served bodies are read from the browser
         foreach (var context in _contexts) await context.CloseAsync();
         foreach (var tracking in _pages.Values)
         {
