@@ -52,8 +52,9 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     /// <summary>This request saved the answer: the browser may forget its copy of the typed text.</summary>
     public bool JustSaved { get; private set; }
     public bool IsReadOnly => Application.Status != ApplicationStatus.Draft;
-    public string PagePath => $"/applications/{Application.Id}/activity/{Question.Slug}";
-    public string TaskListPath => $"/applications/{Application.Id}";
+    public string PagePath => QuestionPath(Question.Slug);
+    public string TaskListPath => Url.Page("/Applications/TaskList", new { id = Application.Id })!;
+    public string QuestionPath(string slug) => Url.Page("/Applications/Activity/Question", new { id = Application.Id, question = slug })!;
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, string question)
@@ -69,7 +70,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     public async Task<IActionResult> OnPostAsync(Guid id, string question)
     {
         if (!await LoadAsync(id, question)) return NotFound();
-        if (Resolve == "theirs") return Redirect(PagePath);
+        if (Resolve == "theirs") return RedirectToPage(new { id = Application.Id, question = Question.Slug });
         switch (await SaveAsync(id))
         {
             case Outcome.Invalid:
@@ -83,7 +84,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
             default:
                 DraftSaved = PagePath;
                 var next = SafeReturnUrl
-                    ?? (Then == "later" || Question.Next is null ? TaskListPath : $"/applications/{id}/activity/{Question.Next.Slug}");
+                    ?? (Then == "later" || Question.Next is null ? TaskListPath : QuestionPath(Question.Next.Slug));
                 return Redirect(next);
         }
     }

@@ -63,7 +63,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     /// <summary>What the htmx request just did (after a redirect, <see cref="Done"/> carries it instead).</summary>
     public string? LastChange { get; private set; }
     public string? RemovedRow { get; private set; }
-    public string PagePath => $"/applications/{Application.Id}/budget";
+    public string PagePath => Url.Page("/Applications/Budget/Index", new { id = Application.Id })!;
     /// <summary>
     /// Where "done" leads: the task list, or the page whose "change" link opened the budget (check your answers).
     /// Kept in TempData because the budget's own forms redirect back to this page.
@@ -119,7 +119,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Resolve == "theirs")
         {
-            if (!Request.WantsFragment()) return Redirect(PagePath);
+            if (!Request.WantsFragment()) return RedirectToPage(new { id = Application.Id });
             ModelState.Clear();
             FillFunding();
             return Fragment();
@@ -183,7 +183,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         {
             Done = done;
             if (done != "removed") Removed = null;
-            return Redirect(PagePath);
+            return RedirectToPage(new { id = Application.Id });
         }
         ModelState.Clear();
         FillFunding();
