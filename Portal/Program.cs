@@ -14,10 +14,10 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Email;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
-using Portal.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 // "Server: Kestrel" only tells an attacker what to look up.
@@ -81,9 +81,11 @@ services.ConfigureApplicationCookie(o =>
         // htmx would swap the sign-in page into a fragment: tell it to navigate instead.
         if (context.Request.IsHtmx())
         {
-            var returnUrl = context.Request.HtmxCurrentUrl() is { } current && Uri.TryCreate(current, UriKind.Absolute, out var uri)
+            var returnUrl = context.Request.IsHtmx(out var htmx) && Uri.TryCreate(htmx?.CurrentUrl, UriKind.Absolute, out var uri)
                 ? uri.PathAndQuery : "/";
-            context.Response.Htmx(h => h.Redirect("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
+            var signIn = context.HttpContext.RequestServices.GetRequiredService<LinkGenerator>()
+                .GetPathByPage(context.HttpContext, "/Account/SignIn", values: new { ReturnUrl = returnUrl })!;
+            context.Response.Htmx(h => h.Redirect(signIn));
             context.Response.StatusCode = StatusCodes.Status200OK;
             return Task.CompletedTask;
         }

@@ -188,7 +188,7 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
             Assert.Contains("name=\"Then\" value=\"next\"", html, StringComparison.Ordinal);
             Assert.Contains("name=\"Then\" value=\"later\"", html, StringComparison.Ordinal);
             Assert.Contains("data-keep-draft", html, StringComparison.Ordinal);
-            Assert.Contains($"hx-post=\"/applications/{id}/activity/{question}?handler=Autosave\"", html, StringComparison.Ordinal);
+            Assert.Contains($"data-hx-post=\"/applications/{id}/activity/{question}?handler=Autosave\"", html, StringComparison.Ordinal);
             Assert.DoesNotMatch(@"\b(Activity|Answer|Conflict|Application)\.[A-Z]", html); // a missing text shows its key
         }
         var (_, first) = await client.GetAsync($"/applications/{id}/activity/title");

@@ -7,7 +7,7 @@ namespace Portal.Tests.Pages;
 /// Issue 8, 5.3 and 5.15: the privacy statement and the accessibility statement, public and in every complete language,
 /// linked from every footer; the footer's walk-in hours and address are separate units in Arabic.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed class StatementTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

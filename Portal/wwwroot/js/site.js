@@ -190,7 +190,7 @@ function portalAnnounce(element) {
 
   box.querySelector("[data-session-stay]").addEventListener("click", function () {
     var headers = {};
-    try { headers = JSON.parse(document.getElementById("main").getAttribute("hx-headers")); } catch (e) { /* no token: the post is refused */ }
+    try { headers = JSON.parse(document.getElementById("main").getAttribute("data-hx-headers")); } catch (e) { /* no token: the post is refused */ }
     window.fetch("/account/keep-alive", { method: "POST", headers: headers, credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
         if (response.status === 204) { restart(); show(stayed); window.setTimeout(function () { box.hidden = true; }, 5000); }

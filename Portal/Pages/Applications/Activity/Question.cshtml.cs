@@ -8,7 +8,8 @@ using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure;
 using Portal.Domain.Access;
@@ -53,8 +54,9 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     /// <summary>This request saved the answer: the browser may forget its copy of the typed text.</summary>
     public bool JustSaved { get; private set; }
     public bool IsReadOnly => Application.Status != ApplicationStatus.Draft;
-    public string PagePath => $"/applications/{Application.Id}/activity/{Question.Slug}";
-    public string TaskListPath => $"/applications/{Application.Id}";
+    public string PagePath => QuestionPath(Question.Slug);
+    public string TaskListPath => Url.Page("/Applications/TaskList", new { id = Application.Id })!;
+    public string QuestionPath(string slug) => Url.Page("/Applications/Activity/Question", new { id = Application.Id, question = slug })!;
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, string question)
@@ -70,7 +72,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     public async Task<IActionResult> OnPostAsync(Guid id, string question)
     {
         if (!await LoadAsync(id, question)) return NotFound();
-        if (Resolve == "theirs") return Redirect(PagePath);
+        if (Resolve == "theirs") return RedirectToPage(new { id = Application.Id, question = Question.Slug });
         // "Save and continue" needs an answer; "save and continue later" lets the applicant leave it for later.
         switch (await SaveAsync(id, answerRequired: Then != "later"))
         {
@@ -85,7 +87,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
             default:
                 DraftSaved = PagePath;
                 var next = SafeReturnUrl
-                    ?? (Then == "later" || Question.Next is null ? TaskListPath : $"/applications/{id}/activity/{Question.Next.Slug}");
+                    ?? (Then == "later" || Question.Next is null ? TaskListPath : QuestionPath(Question.Next.Slug));
                 return Redirect(next);
         }
     }
@@ -94,7 +96,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string question)
     {
-        if (!Request.IsHtmxNonBoosted()) return await OnPostAsync(id, question);
+        if (!Request.WantsFragment()) return await OnPostAsync(id, question);
         if (!await LoadAsync(id, question)) return NotFound();
         Response.Headers.Vary = "HX-Request";
         var outcome = await SaveAsync(id, answerRequired: false);

@@ -9,7 +9,8 @@ using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Domain.Schemes;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 using Money = Portal.Domain.Money.Money;
 using Portal.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     /// <summary>What the htmx request just did (after a redirect, <see cref="Done"/> carries it instead).</summary>
     public string? LastChange { get; private set; }
     public string? RemovedRow { get; private set; }
-    public string PagePath => $"/applications/{Application.Id}/budget";
+    public string PagePath => Url.Page("/Applications/Budget/Index", new { id = Application.Id })!;
     /// <summary>
     /// Where "done" leads: the task list, or the page whose "change" link opened the budget (check your answers).
     /// Kept in TempData because the budget's own forms redirect back to this page.
@@ -122,7 +123,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Resolve == "theirs")
         {
-            if (!Request.IsHtmxNonBoosted()) return Redirect(PagePath);
+            if (!Request.WantsFragment()) return RedirectToPage(new { id = Application.Id });
             ModelState.Clear();
             FillFunding();
             return Fragment();
@@ -183,11 +184,11 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
             }
         }
 
-        if (!Request.IsHtmxNonBoosted())
+        if (!Request.WantsFragment())
         {
             Done = done;
             if (done != "removed") Removed = null;
-            return Redirect(PagePath);
+            return RedirectToPage(new { id = Application.Id });
         }
         ModelState.Clear();
         FillFunding();
@@ -207,7 +208,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         if (!fundingPosted) FillFunding();
         Removed = null;
-        if (!Request.IsHtmxNonBoosted()) return Page();
+        if (!Request.WantsFragment()) return Page();
         return Fragment();
     }
 
@@ -215,7 +216,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     private IActionResult Fragment()
     {
         Response.Headers.Vary = "HX-Request";
-        return Request.Headers["HX-Target"] == SummaryTarget ? Partial("_BudgetSummary", this) : Partial("_Budget", this);
+        return Request.IsHtmx(out var htmx) && htmx?.Target == SummaryTarget ? Partial("_BudgetSummary", this) : Partial("_Budget", this);
     }
 
     private void FillFunding()
