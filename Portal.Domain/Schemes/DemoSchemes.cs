@@ -13,11 +13,14 @@ public static class DemoSchemes
     public static IReadOnlyList<Scheme> Create(int year) =>
     [
         new(SamenDoen, Money.Money.FromEuros(100), Money.Money.FromEuros(2_500), Money.Money.FromEuros(1_000),
-            new DateOnly(year, 12, 31), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(150_000)),
+            new DateOnly(year, 12, 31), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(150_000),
+            serviceTargetWeeks: 6),
         new(Themabijeenkomsten, Money.Money.FromEuros(500), Money.Money.FromEuros(7_500), Money.Money.FromEuros(1_000),
-            new DateOnly(year + 1, 1, 31), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(100_000)),
+            new DateOnly(year + 1, 1, 31), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(100_000),
+            serviceTargetWeeks: 6),
         new(Mantelzorg, Money.Money.FromEuros(250), Money.Money.FromEuros(5_000), Money.Money.FromEuros(1_000),
-            new DateOnly(year + 1, 3, 31), decisionWeeks: 10, informalGroupsWelcome: true, Money.Money.FromEuros(80_000)),
+            new DateOnly(year + 1, 3, 31), decisionWeeks: 10, informalGroupsWelcome: true, Money.Money.FromEuros(80_000),
+            serviceTargetWeeks: 8),
     ];
 
     private static readonly Dictionary<string, QuickCheckQuestion[]> Questions = new()

@@ -35,6 +35,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        // Domain events live only until SaveChanges turns them into audit rows and mail (Infrastructure/Events).
+        builder.Ignore<Domain.Events.DomainEvent>();
         builder.HasSequence<long>(ReferenceSequence);
     }
 }

@@ -15,6 +15,12 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         audit.Property(a => a.Subject).HasMaxLength(320);
         audit.Property(a => a.IpAddress).HasMaxLength(64);
         audit.Property(a => a.Detail).HasMaxLength(2000);
+        audit.Property(a => a.ActorRole).HasMaxLength(16);
+        audit.Property(a => a.ObjectType).HasMaxLength(32);
+        audit.Property(a => a.Result).HasMaxLength(16);
+        audit.Property(a => a.UserAgent).HasMaxLength(AuditEvent.MaxUserAgentLength);
         audit.HasIndex(a => new { a.UserId, a.OccurredAt });
+        // A reviewer's timeline of one application (issue 11) reads its rows in order.
+        audit.HasIndex(a => new { a.ObjectType, a.ObjectId, a.OccurredAt });
     }
 }

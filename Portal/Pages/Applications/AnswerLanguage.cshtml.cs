@@ -41,7 +41,7 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
         if (!await LoadAsync(id)) return NotFound();
         try
         {
-            Application.WriteAnswersIn(Language ?? "", clock.GetUtcNow());
+            Application.WriteAnswersIn(Language ?? "", Actors.Member(access.UserId(User)!.Value), clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DomainException e)

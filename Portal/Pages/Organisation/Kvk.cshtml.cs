@@ -33,6 +33,6 @@ public sealed class KvkModel(ApplicationAccess access, PortalDbContext db, Porta
     {
         // An informal group is never asked for a KvK number, so this page does not exist for it.
         if (!await LoadAsync(id) || Organisation.Kind is OrganisationKind.InformalGroup) return NotFound();
-        return await SaveAsync("Input.KvkNumber", o => o.RegisterKvk(Input.KvkNumber));
+        return await SaveAsync("Input.KvkNumber", (o, by, now) => o.RegisterKvk(Input.KvkNumber, by, now));
     }
 }

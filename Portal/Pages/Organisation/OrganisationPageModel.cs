@@ -55,13 +55,15 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
     /// Applies the change and saves it against the version the user saw. A broken domain rule becomes an error on
     /// <paramref name="field"/>; a conflict reloads the organisation and shows the form again with the typed values.
     /// </summary>
-    protected async Task<IActionResult> SaveAsync(string field, Action<Organisation> change)
+    protected async Task<IActionResult> SaveAsync(string field, Action<Organisation, Actor, DateTimeOffset> change)
     {
+        var by = Actors.Member(Access.UserId(User)!.Value);
+        var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         db.Entry(Organisation).Property(o => o.Version).OriginalValue =
             uint.TryParse(Version, NumberStyles.None, CultureInfo.InvariantCulture, out var seen) ? seen : 0;
         try
         {
-            change(Organisation);
+            change(Organisation, by, now);
         }
         catch (DomainException e)
         {

@@ -138,7 +138,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
 
             try
             {
-                updated.ApplyTo(Application, clock.GetUtcNow());
+                updated.ApplyTo(Application, Actors.Member(access.UserId(User)!.Value), clock.GetUtcNow());
             }
             catch (DomainException e)
             {

@@ -94,7 +94,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Application.BudgetLines.FirstOrDefault(l => l.Id == LineId) is { } line)
             Removed = $"{line.Category}|{line.AmountCents.ToString(CultureInfo.InvariantCulture)}|{line.Description}";
-        return await ChangeAsync(id, "removed", app => app.RemoveCost(LineId ?? Guid.Empty, clock.GetUtcNow()), clearCost: false);
+        return await ChangeAsync(id, "removed", app => app.RemoveCost(LineId ?? Guid.Empty, Me, clock.GetUtcNow()), clearCost: false);
     }
 
     /// <summary>Puts a removed row back (the "undo" after removing).</summary>
@@ -151,7 +151,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
             }
             try
             {
-                if (fundingChanged) Application.SetFunding(own, other, clock.GetUtcNow());
+                if (fundingChanged) Application.SetFunding(own, other, Me, clock.GetUtcNow());
                 action(Application);
             }
             catch (DomainException e)
@@ -190,7 +190,9 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     }
 
     private void AddCost(Application application, CostCategory category, string? description, Money amount) =>
-        application.AddCost(category, description, amount, clock.GetUtcNow());
+        application.AddCost(category, description, amount, Me, clock.GetUtcNow());
+
+    private Actor Me => Actors.Member(access.UserId(User)!.Value);
 
     private IActionResult Invalid(bool fundingPosted)
     {
