@@ -112,7 +112,11 @@ services.AddSingleton<PortalText>();
 // Arabic, Tigrinya and Ukrainian text is written as characters, not as numeric entities: readable and smaller.
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddRazorPages()
-    .AddMvcOptions(o => o.Filters.Add(new Portal.Infrastructure.Pages.PageMethods()))
+    .AddMvcOptions(o =>
+    {
+        o.Filters.Add(new Portal.Infrastructure.Pages.PageMethods());
+        o.Filters.Add(new Portal.Applications.NeedsFilter());
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => new PortalText(factory));
 services.AddRouting(o => o.LowercaseUrls = true);

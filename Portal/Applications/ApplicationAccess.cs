@@ -1,20 +1,112 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Accounts;
 using Portal.Data;
+using Portal.Domain.Access;
+using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
 using Portal.Domain.Organisations;
 
 namespace Portal.Applications;
 
 /// <summary>
-/// The per-object access check for applications and organisations: a user sees only what belongs to an organisation
-/// they are a member of. Anything else is "not found" (404), never "forbidden", so ids reveal nothing.
-/// Coaches with consent are added here when coaching arrives.
+/// The one access question: what may this user do with this application or organisation? The answer is the user's
+/// grants on it — member of the organisation, a coach the members let in (CoachGrants), or municipal staff (by role,
+/// with a second factor, and never on a draft) — and the capabilities those grants allow (<see cref="Grants"/>).
+/// Anything not allowed is "not found" (404), never "forbidden", so ids reveal nothing. Grants are looked up once per
+/// request and object.
 /// </summary>
 public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser> users)
 {
+    private readonly Dictionary<Guid, ObjectAccess?> applications = [];
+    private readonly Dictionary<Guid, ObjectAccess?> organisations = [];
+
+    /// <summary>The grants a user has on one application or organisation, and what they allow.</summary>
+    public sealed record ObjectAccess(IReadOnlyList<GrantKind> Kinds, IReadOnlySet<Capability> Capabilities)
+    {
+        public bool Allows(Capability capability) => Capabilities.Contains(capability);
+    }
+
     public Guid? UserId(ClaimsPrincipal user) => Guid.TryParse(users.GetUserId(user), out var id) ? id : null;
+
+    /// <summary>The user's grants on the application, or null when they have none (or it does not exist).</summary>
+    public async Task<ObjectAccess?> OnApplicationAsync(ClaimsPrincipal user, Guid applicationId)
+    {
+        if (applications.TryGetValue(applicationId, out var known)) return known;
+        ObjectAccess? access = null;
+        if (UserId(user) is { } userId)
+        {
+            var found = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId)
+                .Select(a => new
+                {
+                    a.Status,
+                    IsMember = db.Organisations.Any(o => o.Id == a.OrganisationId && o.Members.Any(m => m.UserId == userId)),
+                    Coach = db.CoachGrants.Where(g => g.ApplicationId == a.Id && g.CoachId == userId && g.RevokedAt == null)
+                        .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
+                })
+                .SingleOrDefaultAsync();
+            if (found is not null)
+            {
+                var kinds = StaffKinds(user).ToList();
+                if (found.IsMember) kinds.Add(GrantKind.Member);
+                if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
+                access = Of(kinds, Grants.Allows(kinds, found.Status));
+            }
+        }
+        applications[applicationId] = access;
+        return access;
+    }
+
+    /// <summary>
+    /// The user's grants on the organisation: a member; a coach with a grant on one of its applications (to see it);
+    /// staff once it has sent in an application.
+    /// </summary>
+    public async Task<ObjectAccess?> OnOrganisationAsync(ClaimsPrincipal user, Guid organisationId)
+    {
+        if (organisations.TryGetValue(organisationId, out var known)) return known;
+        ObjectAccess? access = null;
+        if (UserId(user) is { } userId)
+        {
+            var found = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+                .Select(o => new
+                {
+                    IsMember = o.Members.Any(m => m.UserId == userId),
+                    Coach = db.CoachGrants.Where(g => g.CoachId == userId && g.RevokedAt == null
+                            && db.Applications.Any(a => a.Id == g.ApplicationId && a.OrganisationId == o.Id))
+                        .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
+                    HasSentIn = db.Applications.Any(a => a.OrganisationId == o.Id && a.Status != ApplicationStatus.Draft),
+                })
+                .SingleOrDefaultAsync();
+            if (found is not null)
+            {
+                var kinds = found.HasSentIn ? StaffKinds(user).ToList() : [];
+                if (found.IsMember) kinds.Add(GrantKind.Member);
+                if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
+                access = Of(kinds, Grants.OnOrganisation(kinds));
+            }
+        }
+        organisations[organisationId] = access;
+        return access;
+    }
+
+    /// <summary>The application with its budget lines and timeline, when the user's grants allow <paramref name="capability"/>.</summary>
+    public async Task<Application?> ApplicationAsync(ClaimsPrincipal user, Guid applicationId, Capability capability = Capability.ViewApplication)
+    {
+        if (await OnApplicationAsync(user, applicationId) is not { } access || !access.Allows(capability)) return null;
+        return await db.Applications
+            .Include(a => a.BudgetLines)
+            .Include(a => a.Events)
+            .Include(a => a.Attachments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == applicationId);
+    }
+
+    public async Task<Organisation?> OrganisationAsync(ClaimsPrincipal user, Guid organisationId, Capability capability = Capability.ViewOrganisation)
+    {
+        if (await OnOrganisationAsync(user, organisationId) is not { } access || !access.Allows(capability)) return null;
+        return await db.Organisations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organisationId);
+    }
 
     /// <summary>The organisations the user is a member of (usually one).</summary>
     public async Task<List<Organisation>> OrganisationsOfAsync(ClaimsPrincipal user)
@@ -26,23 +118,15 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
             .ToListAsync();
     }
 
-    public async Task<Organisation?> OrganisationAsync(ClaimsPrincipal user, Guid organisationId)
+    /// <summary>Staff grants come with the role, and only after a second factor (as every staff page requires).</summary>
+    private static IEnumerable<GrantKind> StaffKinds(ClaimsPrincipal user)
     {
-        if (UserId(user) is not { } userId) return null;
-        return await db.Organisations.Include(o => o.Members)
-            .SingleOrDefaultAsync(o => o.Id == organisationId && o.Members.Any(m => m.UserId == userId));
+        if (!user.HasSecondFactor()) yield break;
+        if (user.IsInRole(Roles.Reviewer)) yield return GrantKind.Reviewer;
+        if (user.IsInRole(Roles.Approver)) yield return GrantKind.Approver;
+        if (user.IsInRole(Roles.Admin)) yield return GrantKind.Admin;
     }
 
-    /// <summary>The application with its budget lines and timeline (attachment contents are not loaded).</summary>
-    public async Task<Application?> ApplicationAsync(ClaimsPrincipal user, Guid applicationId)
-    {
-        if (UserId(user) is not { } userId) return null;
-        var memberOf = db.Organisations.Where(o => o.Members.Any(m => m.UserId == userId)).Select(o => o.Id);
-        return await db.Applications
-            .Include(a => a.BudgetLines)
-            .Include(a => a.Events)
-            .Include(a => a.Attachments)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == applicationId && memberOf.Contains(a.OrganisationId));
-    }
+    private static ObjectAccess? Of(List<GrantKind> kinds, IReadOnlySet<Capability> capabilities) =>
+        kinds.Count == 0 ? null : new ObjectAccess(kinds, capabilities);
 }

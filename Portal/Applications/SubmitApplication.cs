@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Access;
 using Portal.Domain.Applications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
@@ -37,7 +38,7 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
         await using var transaction = await db.Database.BeginTransactionAsync();
         // Lock first, read after: whoever comes second waits here until the first has committed, then reads "Submitted".
         await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "Applications" WHERE "Id" = {applicationId} FOR UPDATE""");
-        if (await access.ApplicationAsync(user, applicationId) is not { } application) return SubmitOutcome.NotFound;
+        if (await access.ApplicationAsync(user, applicationId, Capability.Submit) is not { } application) return SubmitOutcome.NotFound;
         if (!application.IsEditable) return SubmitOutcome.AlreadySubmitted;
 
         var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);

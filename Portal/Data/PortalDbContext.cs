@@ -27,6 +27,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
     public DbSet<KeptForm> KeptForms => Set<KeptForm>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Portal.Domain.Access.CoachGrant> CoachGrants => Set<Portal.Domain.Access.CoachGrant>();
 
     /// <summary>The database sequence behind NIJ-YYYY-NNNNN: unique even when two submissions happen at once.</summary>
     public const string ReferenceSequence = "ApplicationReferenceNumbers";

@@ -10,6 +10,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications;
 
@@ -29,6 +30,7 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
     public string BackUrl => Url.LocalOrNull(ReturnUrl) ?? $"/applications/{Application.Id}";
     public Scheme Scheme { get; private set; } = default!;
 
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -36,6 +38,7 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
         return Page();
     }
 
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

@@ -14,6 +14,7 @@ using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Web;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications;
 
@@ -32,6 +33,7 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     public IReadOnlyList<DocumentKind> RequiredDocuments { get; private set; } = [];
     public string ReturnHere => $"/applications/{Application.Id}/check";
 
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -39,6 +41,7 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
         return Page();
     }
 
+    [Needs(Capability.Submit)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         var submit = new SubmitApplication(db, access, users, clock);

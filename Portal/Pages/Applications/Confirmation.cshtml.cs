@@ -10,6 +10,7 @@ using Portal.Domain.Applications;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications;
 
@@ -28,6 +29,7 @@ public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess acce
     public bool FeedbackGiven { get; private set; }
     public bool Thanks { get; private set; }
 
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, bool thanks = false)
     {
         if (await LoadAsync(id) is { } other) return other;
@@ -36,6 +38,7 @@ public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess acce
     }
 
     /// <summary>Saves the answer once; a second answer (another tab, a resubmitted form) is quietly ignored.</summary>
+    [Needs(Capability.Submit)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (await LoadAsync(id) is { } other) return other;

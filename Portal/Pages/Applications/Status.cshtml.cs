@@ -9,6 +9,7 @@ using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications;
 
@@ -23,6 +24,7 @@ public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IO
     public bool CanWithdraw { get; private set; }
     public bool Withdrawn { get; private set; }
 
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, bool withdrawn = false)
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Accounts;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications;
 
@@ -12,7 +13,9 @@ namespace Portal.Pages.Applications;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class SubmitModel : PageModel
 {
+    [Needs(Capability.ViewApplication)]
     public IActionResult OnGet(Guid id) => Redirect($"/applications/{id}/check#declaration");
 
+    [Needs(Capability.Submit)]
     public IActionResult OnPost(Guid id) => Redirect($"/applications/{id}/check#declaration");
 }

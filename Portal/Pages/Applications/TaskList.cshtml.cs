@@ -9,6 +9,7 @@ using Portal.Domain.Applications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
 using Portal.Pages.Applications.Activity;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications;
 
@@ -25,6 +26,7 @@ public sealed class TaskListModel(PortalDbContext db, ApplicationAccess access) 
     public bool ReadyToCheck { get; private set; }
     public string ActivityUrl { get; private set; } = "";
 
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();

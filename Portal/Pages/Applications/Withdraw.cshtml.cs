@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Domain.Schemes;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications;
 
@@ -20,12 +21,14 @@ public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, 
     public bool CanWithdraw { get; private set; }
     public bool ChangedMeanwhile { get; private set; }
 
+    [Needs(Capability.Withdraw)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
         return Page();
     }
 
+    [Needs(Capability.Withdraw)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

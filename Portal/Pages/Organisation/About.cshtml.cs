@@ -4,6 +4,7 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -23,6 +24,7 @@ public sealed class AboutModel(ApplicationAccess access, PortalDbContext db, Por
         public string? HowOrganised { get; set; }
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -30,6 +32,7 @@ public sealed class AboutModel(ApplicationAccess access, PortalDbContext db, Por
         return Page();
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

@@ -5,6 +5,7 @@ using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -23,6 +24,7 @@ public sealed class ContactModel(ApplicationAccess access, PortalDbContext db, P
         public string? ContactPhone { get; set; }
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -31,6 +33,7 @@ public sealed class ContactModel(ApplicationAccess access, PortalDbContext db, P
         return Page();
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

@@ -4,6 +4,7 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -24,6 +25,7 @@ public sealed class FirstApplicationModel(ApplicationAccess access, PortalDbCont
     public RadioGroup Question => RadioGroup.YesNo("Input.FirstApplication", "Organisation.FirstApplication.Title",
         "Organisation.FirstApplication.Hint", Input.FirstApplication switch { "true" => true, "false" => false, _ => null });
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -31,6 +33,7 @@ public sealed class FirstApplicationModel(ApplicationAccess access, PortalDbCont
         return Page();
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

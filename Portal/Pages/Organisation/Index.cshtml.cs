@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -39,6 +40,7 @@ public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, Tim
     /// <summary>The answers still needed before the profile can be used for an application.</summary>
     public IEnumerable<SummaryRow> Missing => Rows.Where(r => !r.Answered && r.Step is Step.Neighbourhood or Step.Payment);
 
+    [Needs(Capability.ViewOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
         var mine = await access.OrganisationsOfAsync(User);

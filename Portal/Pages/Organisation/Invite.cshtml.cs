@@ -13,6 +13,7 @@ using Portal.Domain.Organisations;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Web;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -37,6 +38,7 @@ public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, Us
     /// <summary>Who was just invited; kept in TempData so an email address never lands in a URL or a log.</summary>
     [TempData] public string? SentTo { get; set; }
 
+    [Needs(Capability.InviteMembers)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await access.OrganisationAsync(User, id) is not { } organisation) return NotFound();
@@ -44,6 +46,7 @@ public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, Us
         return Page();
     }
 
+    [Needs(Capability.InviteMembers)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (await access.OrganisationAsync(User, id) is not { } organisation) return NotFound();

@@ -5,6 +5,7 @@ using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -22,6 +23,7 @@ public sealed class KvkModel(ApplicationAccess access, PortalDbContext db, Porta
         public string? KvkNumber { get; set; }
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id) || Organisation.Kind is OrganisationKind.InformalGroup) return NotFound();
@@ -29,6 +31,7 @@ public sealed class KvkModel(ApplicationAccess access, PortalDbContext db, Porta
         return Page();
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         // An informal group is never asked for a KvK number, so this page does not exist for it.

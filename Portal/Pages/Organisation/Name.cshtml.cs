@@ -4,6 +4,7 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -15,6 +16,7 @@ public sealed class NameModel(ApplicationAccess access, PortalDbContext db, Port
 
     [BindProperty] public NameInput Input { get; set; } = new();
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -22,6 +24,7 @@ public sealed class NameModel(ApplicationAccess access, PortalDbContext db, Port
         return Page();
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

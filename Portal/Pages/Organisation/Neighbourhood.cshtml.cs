@@ -4,6 +4,7 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -21,6 +22,7 @@ public sealed class NeighbourhoodModel(ApplicationAccess access, PortalDbContext
         public string? Neighbourhood { get; set; }
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -28,6 +30,7 @@ public sealed class NeighbourhoodModel(ApplicationAccess access, PortalDbContext
         return Page();
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Organisations;
 
@@ -36,6 +37,7 @@ public sealed class PaymentModel(ApplicationAccess access, PortalDbContext db, P
 
     public bool Chosen(PaymentRoute route) => Input.Route == route.ToString();
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -53,6 +55,7 @@ public sealed class PaymentModel(ApplicationAccess access, PortalDbContext db, P
         return Page();
     }
 
+    [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

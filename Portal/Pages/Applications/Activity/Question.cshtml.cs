@@ -11,6 +11,7 @@ using Portal.Domain.Common;
 using Portal.Infrastructure.Htmx;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications.Activity;
 
@@ -53,6 +54,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     public string PagePath => $"/applications/{Application.Id}/activity/{Question.Slug}";
     public string TaskListPath => $"/applications/{Application.Id}";
 
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, string question)
     {
         if (!await LoadAsync(id, question)) return NotFound();
@@ -62,6 +64,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
         return Page();
     }
 
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostAsync(Guid id, string question)
     {
         if (!await LoadAsync(id, question)) return NotFound();
@@ -85,6 +88,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     }
 
     /// <summary>htmx: saves this question's answer and returns the status fragment (#autosave-status).</summary>
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string question)
     {
         if (!Request.IsHtmxNonBoosted()) return await OnPostAsync(id, question);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications.Attachments;
 
@@ -15,6 +16,7 @@ namespace Portal.Pages.Applications.Attachments;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class DownloadModel(PortalDbContext db, ApplicationAccess access) : PageModel
 {
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, Guid attachmentId)
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();

@@ -11,6 +11,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure.Files;
 using Portal.Infrastructure.Localization;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications.Attachments;
 
@@ -38,6 +39,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     public long TotalBytes => Application.Attachments.Sum(a => a.SizeBytes);
     public string? Done { get; private set; }
 
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, string? done)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -45,6 +47,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         return Page();
     }
 
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostUploadAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -83,6 +86,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         return Redirect($"/applications/{id}/attachments?done=added");
     }
 
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid attachmentId)
     {
         if (!await LoadAsync(id)) return NotFound();

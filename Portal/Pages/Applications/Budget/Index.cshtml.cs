@@ -13,6 +13,7 @@ using Portal.Infrastructure.Htmx;
 using Portal.Infrastructure.Localization;
 using Money = Portal.Domain.Money.Money;
 using Portal.Infrastructure;
+using Portal.Domain.Access;
 
 namespace Portal.Pages.Applications.Budget;
 
@@ -70,6 +71,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     private string ReturnKey => $"BudgetReturn:{Application.Id}";
     public bool IsReadOnly => Application.Status != ApplicationStatus.Draft;
 
+    [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, string? returnUrl)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -79,6 +81,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         return Page();
     }
 
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostAddAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -89,6 +92,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         return await ChangeAsync(id, "added", app => AddCost(app, category!.Value, Cost.Description, amount), clearCost: true);
     }
 
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostRemoveAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -98,6 +102,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     }
 
     /// <summary>Puts a removed row back (the "undo" after removing).</summary>
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostUndoAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
@@ -107,6 +112,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         return await ChangeAsync(id, "added", app => AddCost(app, category, description, new Money(amount)), clearCost: false);
     }
 
+    [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostFundingAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();

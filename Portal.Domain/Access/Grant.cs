@@ -1,0 +1,55 @@
+using Portal.Domain.Applications;
+
+namespace Portal.Domain.Access;
+
+/// <summary>Why someone has access to an application (and its organisation).</summary>
+public enum GrantKind
+{
+    /// <summary>A member of the applying organisation.</summary>
+    Member,
+    /// <summary>A coach the members allowed to look and comment.</summary>
+    CoachView,
+    /// <summary>A coach the members allowed to look, comment and fill in.</summary>
+    CoachEdit,
+    Reviewer,
+    Approver,
+    Admin,
+}
+
+/// <summary>
+/// The capability table: what each grant allows. Municipal staff never see a draft (the applicant has not sent it to
+/// them), and nobody but members changes the organisation. One table, so every page asks the same question.
+/// </summary>
+public static class Grants
+{
+    private static readonly Dictionary<GrantKind, Capability[]> Table = new()
+    {
+        [GrantKind.Member] =
+        [
+            Capability.ViewApplication, Capability.EditAnswers, Capability.Comment, Capability.Submit, Capability.Withdraw,
+            Capability.ViewOrganisation, Capability.EditOrganisation, Capability.InviteMembers,
+        ],
+        [GrantKind.CoachView] = [Capability.ViewApplication, Capability.Comment, Capability.ViewOrganisation],
+        [GrantKind.CoachEdit] = [Capability.ViewApplication, Capability.Comment, Capability.EditAnswers, Capability.ViewOrganisation],
+        [GrantKind.Reviewer] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Assess, Capability.ViewOrganisation],
+        [GrantKind.Approver] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Approve, Capability.ViewOrganisation],
+        [GrantKind.Admin] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.ViewOrganisation],
+    };
+
+    public static bool IsStaff(GrantKind kind) => kind is GrantKind.Reviewer or GrantKind.Approver or GrantKind.Admin;
+
+    /// <summary>What <paramref name="kind"/> allows on an application in <paramref name="status"/>.</summary>
+    public static IReadOnlySet<Capability> Allows(GrantKind kind, ApplicationStatus status) =>
+        IsStaff(kind) && status == ApplicationStatus.Draft ? new HashSet<Capability>() : Table[kind].ToHashSet();
+
+    /// <summary>
+    /// What <paramref name="kinds"/> allow on an organisation: its view for everyone who may look at one of its
+    /// applications; changing it and inviting for members only.
+    /// </summary>
+    public static IReadOnlySet<Capability> OnOrganisation(IEnumerable<GrantKind> kinds) =>
+        kinds.SelectMany(k => Table[k]).Where(c => c is Capability.ViewOrganisation or Capability.EditOrganisation or Capability.InviteMembers).ToHashSet();
+
+    /// <summary>What <paramref name="kinds"/> together allow (a coach can also be a member).</summary>
+    public static IReadOnlySet<Capability> Allows(IEnumerable<GrantKind> kinds, ApplicationStatus status) =>
+        kinds.SelectMany(k => Allows(k, status)).ToHashSet();
+}
