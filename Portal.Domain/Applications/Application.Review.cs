@@ -121,11 +121,40 @@ public sealed partial class Application
         return extension;
     }
 
-    public void ProposeDecision(ProposedOutcome outcome, Actor by, DateTimeOffset now)
+    /// <summary>
+    /// The reviewer proposes an outcome. <paramref name="suggestions"/> says what the applicant could improve: required for a
+    /// return, and possible with a (partial) refusal — the Awb's other way to say "not like this", which carries the
+    /// objection clause like every decision (<see cref="ObjectionDeadline"/>).
+    /// </summary>
+    public void ProposeDecision(ProposedOutcome outcome, Actor by, DateTimeOffset now, string? suggestions = null)
     {
+        var written = string.IsNullOrWhiteSpace(suggestions) ? null : suggestions.Trim();
+        if (written is { Length: > MaxSuggestionsLength }) throw new DomainException("Answer.TooLong");
+        if (outcome == Applications.ProposedOutcome.ReturnWithSuggestions && written is null)
+            throw new DomainException("Decision.Return.SuggestionsRequired");
+        if (written is not null && outcome is not (Applications.ProposedOutcome.ReturnWithSuggestions or Applications.ProposedOutcome.Refuse
+                or Applications.ProposedOutcome.PartialGrant))
+            throw new DomainException("Decision.Suggestions.NotForThisOutcome");
         MoveTo(ApplicationStatus.DecisionProposed, by, now, $"proposed {outcome}");
         ProposedOutcome = outcome;
+        Suggestions = written;
     }
+
+    public const int MaxSuggestionsLength = 4000;
+
+    /// <summary>What the applicant could improve: with a return, or with a (partial) refusal. Shown to the applicant.</summary>
+    public string? Suggestions { get; private set; }
+
+    /// <summary>When the decision was taken (the last step to a decided state), or null while undecided.</summary>
+    public DateTimeOffset? DecidedAt => ApplicationStateMachine.IsDecided(Status) ? events.LastOrDefault(e => e.Status == Status)?.OccurredAt : null;
+
+    /// <summary>
+    /// The last day to object to the decision (art. 6:7 and 6:8 Awb: six weeks from the day after it was made known), moved
+    /// to the next working day by the Atw. Every decision states it — a grant, a partial grant, a refusal, not processing.
+    /// Null while there is no decision.
+    /// </summary>
+    public DateOnly? ObjectionDeadline(AtwCalendar calendar) =>
+        DecidedAt is { } decided ? calendar.TermEndingOn(NijmegenTime.DayOf(decided).AddDays(7 * 6)) : null;
 
     /// <summary>The approver sends the proposal back to review.</summary>
     public void SendProposalBack(Actor by, DateTimeOffset now)

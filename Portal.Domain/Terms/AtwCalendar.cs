@@ -8,8 +8,8 @@ namespace Portal.Domain.Terms;
 /// names (<paramref name="byDecree"/>). Coaching's "within 2 working days" counts on the same calendar.
 /// </summary>
 /// <remarks>
-/// Our own table rather than the PublicHoliday package: that package has no Good Friday and 5 May only every fifth year
-/// (the day off in collective agreements, not the Atw). A test compares the two, so the differences are exactly these.
+/// Our own table rather than the PublicHoliday package: that package has no Good Friday, and it also knows 5 May as a day
+/// off only every fifth year (the collective agreements' rule, not the Atw's). A test compares the two.
 /// </remarks>
 public sealed class AtwCalendar(IEnumerable<DateOnly>? byDecree = null)
 {

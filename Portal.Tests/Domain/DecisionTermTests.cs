@@ -175,7 +175,7 @@ public sealed class DecisionTermTests
                 break;
             case "consent":
                 application.RecordDelayConsent(Day(words[1]), Day(words[3]), "Ja, ik verbeter mijn aanvraag (aangevinkt in het portaal)", Amina, on);
-                application.ProposeDecision(ProposedOutcome.ReturnWithSuggestions, Reviewer, on);
+                application.ProposeDecision(ProposedOutcome.ReturnWithSuggestions, Reviewer, on, "Noem ook wie de avond leidt.");
                 application.Decide(Reviewer, on);
                 application.Submit(SamenDoen, organisation, true, null, Amina, At(words[5]));
                 break;

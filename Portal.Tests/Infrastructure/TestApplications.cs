@@ -69,4 +69,23 @@ public static class TestApplications
         await db.SaveChangesAsync();
         return application;
     }
+
+    /// <summary>
+    /// A submitted application that a reviewer took up and decided on, through the domain's verbs (so with its timeline
+    /// and audit rows, as every state change has them).
+    /// </summary>
+    public static async Task<Application> DecidedAsync(TestDatabase database, Organisation organisation,
+        ProposedOutcome outcome = ProposedOutcome.Grant)
+    {
+        var submitted = await SubmittedAsync(database, organisation);
+        await using var db = database.NewContext();
+        var application = await db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == submitted.Id);
+        var reviewer = Actor.Reviewer(Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        application.StartReview(reviewer, now);
+        application.ProposeDecision(outcome, reviewer, now);
+        application.Decide(outcome == ProposedOutcome.Refuse ? Actor.Approver(Guid.NewGuid()) : reviewer, now);
+        await db.SaveChangesAsync();
+        return application;
+    }
 }

@@ -55,7 +55,7 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
                 .SingleAsync();
             reference = ReferenceNumber.Format(now.Year, number);
         }
-        application.Submit(scheme, organisation, declarationAccepted, reference, Actors.Member(submitter.Id), now);
+        application.Submit(scheme, organisation, declarationAccepted, reference, await access.ActorOnApplicationAsync(user, applicationId), now);
         try
         {
             await db.SaveChangesAsync();

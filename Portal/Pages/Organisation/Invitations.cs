@@ -77,7 +77,7 @@ public sealed class Invitations(PortalDbContext db, TimeProvider clock)
             """).ToListAsync();
         if (claimed.Count != 1) return null;
         var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == claimed[0]);
-        organisation.AddMember(userId, Actors.Member(userId), now);
+        organisation.AddMember(userId, Actors.Applicant(userId), now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return organisation.Id;

@@ -50,7 +50,7 @@ public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, 
         Organisation organisation;
         try
         {
-            organisation = new Organisation(Input.Name!, Input.ParsedKind!.Value, Actors.Member(userId), clock.GetUtcNow());
+            organisation = new Organisation(Input.Name!, Input.ParsedKind!.Value, Actors.Applicant(userId), clock.GetUtcNow());
         }
         catch (DomainException e)
         {

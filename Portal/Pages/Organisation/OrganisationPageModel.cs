@@ -57,7 +57,7 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
     /// </summary>
     protected async Task<IActionResult> SaveAsync(string field, Action<Organisation, Actor, DateTimeOffset> change)
     {
-        var by = Actors.Member(Access.UserId(User)!.Value);
+        var by = await Access.ActorOnOrganisationAsync(User, Organisation.Id);
         var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         db.Entry(Organisation).Property(o => o.Version).OriginalValue =
             uint.TryParse(Version, NumberStyles.None, CultureInfo.InvariantCulture, out var seen) ? seen : 0;

@@ -142,7 +142,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
 
             try
             {
-                updated.ApplyTo(Application, Actors.Member(access.UserId(User)!.Value), clock.GetUtcNow());
+                updated.ApplyTo(Application, await access.ActorOnApplicationAsync(User, Application.Id), clock.GetUtcNow());
             }
             catch (DomainException e)
             {

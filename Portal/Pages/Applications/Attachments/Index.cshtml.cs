@@ -72,7 +72,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
 
         // Metadata and bytes in one SaveChanges: a file is never half stored.
         var attachment = Application.Attach(Scheme, kind, FileInspector.SafeFileName(Upload.FileName), inspection.ContentType!, content.LongLength,
-            Actors.Member(access.UserId(User)!.Value), clock.GetUtcNow());
+            await access.ActorOnApplicationAsync(User, Application.Id), clock.GetUtcNow());
         db.Add(attachment);
         db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = content });
         try
@@ -94,7 +94,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (Application.Attachments.All(a => a.Id != attachmentId)) return Redirect($"/applications/{id}/attachments");
         try
         {
-            Application.RemoveAttachment(attachmentId, Actors.Member(access.UserId(User)!.Value), clock.GetUtcNow());
+            Application.RemoveAttachment(attachmentId, await access.ActorOnApplicationAsync(User, Application.Id), clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)

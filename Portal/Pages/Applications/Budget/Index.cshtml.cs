@@ -144,6 +144,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         }
         if (!ModelState.IsValid) return Invalid(fundingPosted);
 
+        Me = await access.ActorOnApplicationAsync(User, id);
         for (var attempt = 1; ; attempt++)
         {
             var stored = FundingKey(Application.OwnContribution, Application.OtherFunding);
@@ -198,7 +199,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     private void AddCost(Application application, CostCategory category, string? description, Money amount) =>
         application.AddCost(category, description, amount, Me, clock.GetUtcNow());
 
-    private Actor Me => Actors.Member(access.UserId(User)!.Value);
+    /// <summary>Who makes the change, in the role their grants give (set once a change is asked for).</summary>
+    private Actor Me { get; set; } = null!;
 
     private IActionResult Invalid(bool fundingPosted)
     {
