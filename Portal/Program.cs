@@ -35,6 +35,7 @@ services.AddProxySetup(configuration, publicUrl);
 
 services.AddMemoryCache();
 services.AddSingleton<SessionRevocation>();
+// Domain events become audit rows and outbox mail in the same SaveChanges: PortalDbContext adds that interceptor itself.
 services.AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<SessionRevocation>()));
 // One clock for everything (sign-in cookies, sessions, terms, the outbox): tests move it.
 services.TryAddSingleton(TimeProvider.System);

@@ -1,3 +1,5 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Access;
 
 /// <summary>Why someone has access to an application (and its organisation).</summary>
@@ -48,6 +50,22 @@ public static class Grants
     /// </summary>
     public static IReadOnlySet<Capability> OnOrganisation(IEnumerable<GrantKind> kinds) =>
         kinds.SelectMany(k => Table[k]).Where(c => c is Capability.ViewOrganisation or Capability.EditOrganisation or Capability.InviteMembers).ToHashSet();
+
+    /// <summary>
+    /// The role someone with <paramref name="kinds"/> acts in when they change an application or organisation — what the
+    /// state machine checks and the audit trail records: a member as the applicant (also when they coach too), a coach
+    /// allowed to edit as coach, staff as reviewer or approver. Null when the grants allow no change at all (a coach who
+    /// may only look, an administrator).
+    /// </summary>
+    public static ActorRole? ActsAs(IEnumerable<GrantKind> kinds)
+    {
+        var held = kinds.ToHashSet();
+        if (held.Contains(GrantKind.Member)) return ActorRole.Applicant;
+        if (held.Contains(GrantKind.CoachEdit)) return ActorRole.Coach;
+        if (held.Contains(GrantKind.Reviewer)) return ActorRole.Reviewer;
+        if (held.Contains(GrantKind.Approver)) return ActorRole.Approver;
+        return null;
+    }
 
     /// <summary>What <paramref name="kinds"/> together allow (a coach can also be a member).</summary>
     public static IReadOnlySet<Capability> Allows(IEnumerable<GrantKind> kinds, bool sentIn) =>

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Events;
 
 namespace Portal.Domain.Organisations;
 
@@ -21,19 +22,32 @@ public enum PaymentRoute
 /// The group that applies, reused for later applications. An informal group needs no KvK number and no bank
 /// account of its own (advice 6.1): a host organisation may receive the money.
 /// </summary>
-public sealed class Organisation
+public sealed class Organisation : AggregateRoot
 {
     private readonly List<OrganisationMember> members = [];
 
     private Organisation() { }
 
-    public Organisation(string name, OrganisationKind kind, Guid createdBy, DateTimeOffset now)
+    public Organisation(string name, OrganisationKind kind, Actor createdBy, DateTimeOffset now)
     {
         Id = Guid.NewGuid();
-        Rename(name);
+        Name = UserText.Name(name) ?? throw new DomainException("Organisation.Name.Required");
         Kind = kind;
         CreatedAt = now;
-        members.Add(new OrganisationMember(Id, createdBy, now));
+        // Whoever starts the profile belongs to the group; a coach creating one on someone's behalf does not.
+        if (createdBy is { Role: ActorRole.Applicant, UserId: { } userId }) members.Add(new OrganisationMember(Id, userId, now));
+        Raise(new OrganisationCreated(Id, createdBy, now));
+    }
+
+    /// <summary>Gives the organisation the id a form chose in advance, so a double post finds the one the first post made.</summary>
+    public void UseId(Guid id)
+    {
+        if (id == Guid.Empty) throw new ArgumentException("An empty id.", nameof(id));
+        Id = id;
+        foreach (var member in members) member.BelongTo(id);
+        var created = DomainEvents.OfType<OrganisationCreated>().Single();
+        ClearDomainEvents();
+        Raise(created with { OrganisationId = id });
     }
 
     public Guid Id { get; private set; }
@@ -59,10 +73,14 @@ public sealed class Organisation
 
     public bool IsMember(Guid userId) => members.Any(m => m.UserId == userId);
 
-    public void Rename(string name) => Name = UserText.Name(name) ?? throw new DomainException("Organisation.Name.Required");
+    public void Rename(string name, Actor by, DateTimeOffset now)
+    {
+        Name = UserText.Name(name) ?? throw new DomainException("Organisation.Name.Required");
+        Changed("name", by, now);
+    }
 
     public void Describe(OrganisationKind kind, string? howOrganised, string? neighbourhood, string? contactName, string? contactPhone,
-        bool? firstApplication)
+        bool? firstApplication, Actor by, DateTimeOffset now)
     {
         if (neighbourhood is not null && !Neighbourhoods.IsKnown(neighbourhood)) throw new DomainException("Organisation.Neighbourhood.Unknown");
         var contact = UserText.Name(contactName);
@@ -74,17 +92,19 @@ public sealed class Organisation
         FirstApplication = firstApplication;
         // A KvK number belongs to registered organisations only.
         if (kind is OrganisationKind.InformalGroup) KvkNumber = null;
+        Changed("description", by, now);
     }
 
-    public void RegisterKvk(string? kvkNumber)
+    public void RegisterKvk(string? kvkNumber, Actor by, DateTimeOffset now)
     {
         var digits = new string((kvkNumber ?? "").Where(char.IsAsciiDigit).ToArray());
         if (Kind is OrganisationKind.InformalGroup) throw new DomainException("Organisation.Kvk.NotForInformal");
         if (digits.Length != 8) throw new DomainException("Organisation.Kvk.Format");
         KvkNumber = digits;
+        Changed("kvk", by, now);
     }
 
-    public void PayToOwnAccount(Iban iban, string holder)
+    public void PayToOwnAccount(Iban iban, string holder, Actor by, DateTimeOffset now)
     {
         var accountHolder = UserText.Name(holder) ?? throw new DomainException("Organisation.AccountHolder.Required");
         PaymentRoute = Organisations.PaymentRoute.OwnAccount;
@@ -92,9 +112,10 @@ public sealed class Organisation
         AccountHolder = accountHolder;
         HostName = HostContactName = HostEmail = null;
         HostAgreementConfirmed = false;
+        Changed(OrganisationChanged.Payment, by, now);
     }
 
-    public void PayThroughHost(string hostName, string contactName, string email, bool agreementConfirmed)
+    public void PayThroughHost(string hostName, string contactName, string email, bool agreementConfirmed, Actor by, DateTimeOffset now)
     {
         var host = UserText.Name(hostName) ?? throw new DomainException("Organisation.Host.Name.Required");
         var contact = UserText.Name(contactName) ?? throw new DomainException("Organisation.Host.Contact.Required");
@@ -108,14 +129,21 @@ public sealed class Organisation
         HostEmail = email.Trim();
         HostAgreementConfirmed = true;
         Iban = AccountHolder = null;
+        Changed(OrganisationChanged.Payment, by, now);
     }
 
     public bool IsComplete => !string.IsNullOrEmpty(Name) && Neighbourhood is not null && PaymentRoute is not null;
 
-    public void AddMember(Guid userId, DateTimeOffset now)
+    /// <summary>Adds a member (an accepted invitation); <paramref name="by"/> is who made it happen, usually the new member.</summary>
+    public void AddMember(Guid userId, Actor by, DateTimeOffset now)
     {
-        if (!IsMember(userId)) members.Add(new OrganisationMember(Id, userId, now));
+        if (IsMember(userId)) return;
+        members.Add(new OrganisationMember(Id, userId, now));
+        Raise(new MemberJoined(Id, userId, by, now));
     }
+
+    private void Changed(string part, Actor by, DateTimeOffset now) =>
+        Raise(new OrganisationChanged(Id, part, by.UserId is { } userId && IsMember(userId), by, now));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
@@ -134,4 +162,6 @@ public sealed class OrganisationMember
     public Guid OrganisationId { get; private set; }
     public Guid UserId { get; private set; }
     public DateTimeOffset JoinedAt { get; private set; }
+
+    internal void BelongTo(Guid organisationId) => OrganisationId = organisationId;
 }

@@ -17,11 +17,14 @@ public static class DemoSchemes
     public static IReadOnlyList<Scheme> Create(DateOnly today) =>
     [
         new(SamenDoen, Money.Money.FromEuros(100), Money.Money.FromEuros(2_500), Money.Money.FromEuros(1_000),
-            ClosesOn(SamenDoen, today), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(150_000)),
+            ClosesOn(SamenDoen, today), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(150_000),
+            serviceTargetWeeks: 6),
         new(Themabijeenkomsten, Money.Money.FromEuros(500), Money.Money.FromEuros(7_500), Money.Money.FromEuros(1_000),
-            ClosesOn(Themabijeenkomsten, today), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(100_000)),
+            ClosesOn(Themabijeenkomsten, today), decisionWeeks: 8, informalGroupsWelcome: true, Money.Money.FromEuros(100_000),
+            serviceTargetWeeks: 6),
         new(Mantelzorg, Money.Money.FromEuros(250), Money.Money.FromEuros(5_000), Money.Money.FromEuros(1_000),
-            ClosesOn(Mantelzorg, today), decisionWeeks: 10, informalGroupsWelcome: true, Money.Money.FromEuros(80_000)),
+            ClosesOn(Mantelzorg, today), decisionWeeks: 10, informalGroupsWelcome: true, Money.Money.FromEuros(80_000),
+            serviceTargetWeeks: 8),
     ];
 
     /// <summary>Months from today to the closing month of each demo scheme.</summary>

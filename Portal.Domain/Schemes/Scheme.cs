@@ -10,9 +10,11 @@ public sealed class Scheme
     private Scheme() { }
 
     public Scheme(string slug, Money.Money minimum, Money.Money maximum, Money.Money noDocumentsUpTo, DateOnly closesOn,
-        int decisionWeeks, bool informalGroupsWelcome, Money.Money budgetCeiling)
+        int decisionWeeks, bool informalGroupsWelcome, Money.Money budgetCeiling, int? serviceTargetWeeks = null)
     {
         if (minimum > maximum) throw new ArgumentException("The minimum is above the maximum.", nameof(minimum));
+        if (serviceTargetWeeks is < 1 || serviceTargetWeeks > decisionWeeks)
+            throw new ArgumentOutOfRangeException(nameof(serviceTargetWeeks), "The service target is a shorter promise than the legal term.");
         Slug = slug;
         MinimumCents = minimum.Cents;
         MaximumCents = maximum.Cents;
@@ -21,6 +23,7 @@ public sealed class Scheme
         DecisionWeeks = decisionWeeks;
         InformalGroupsWelcome = informalGroupsWelcome;
         BudgetCeilingCents = budgetCeiling.Cents;
+        ServiceTargetWeeks = serviceTargetWeeks ?? decisionWeeks;
     }
 
     public int Id { get; private set; }
@@ -30,7 +33,10 @@ public sealed class Scheme
     /// <summary>Proportionality: up to this requested amount no documents are asked for.</summary>
     public long NoDocumentsUpToCents { get; private set; }
     public DateOnly ClosesOn { get; private set; }
+    /// <summary>The decision term (weeks after receipt) the scheme's rules set; the Awb's suspensions and extensions apply to it.</summary>
     public int DecisionWeeks { get; private set; }
+    /// <summary>The municipality's own promise, shorter than the legal term: "usually within 6 weeks".</summary>
+    public int ServiceTargetWeeks { get; private set; }
     public bool InformalGroupsWelcome { get; private set; }
     public long BudgetCeilingCents { get; private set; }
 

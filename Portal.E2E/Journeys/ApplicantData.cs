@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Applications;
+using Portal.Domain.Common;
 using Portal.Domain.Money;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
@@ -34,20 +35,20 @@ public static class ApplicantData
         var userId = (await users.FindByEmailAsync(account.Email))!.Id;
         var now = DateTimeOffset.UtcNow;
 
-        var organisation = new Organisation("Moedergroep Hatert", OrganisationKind.InformalGroup, userId, now);
-        organisation.Describe(OrganisationKind.InformalGroup, "Tien moeders uit Hatert", "Zuid/Hatert", "Amina", "06 1234 5678", true);
-        organisation.PayThroughHost("Stichting Buurtwerk Zuid", "Karin de Vries", "karin@buurtwerk.example", agreementConfirmed: true);
+        var organisation = new Organisation("Moedergroep Hatert", OrganisationKind.InformalGroup, Actor.Applicant(userId), now);
+        organisation.Describe(OrganisationKind.InformalGroup, "Tien moeders uit Hatert", "Zuid/Hatert", "Amina", "06 1234 5678", true, Actor.Applicant(userId), now);
+        organisation.PayThroughHost("Stichting Buurtwerk Zuid", "Karin de Vries", "karin@buurtwerk.example", agreementConfirmed: true, Actor.Applicant(userId), now);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
 
         var schemeId = await db.Schemes.Where(s => s.Slug == DemoSchemes.SamenDoen).Select(s => s.Id).SingleAsync();
-        var application = new Application(organisation.Id, schemeId, "nl", userId, now);
+        var application = new Application(organisation.Id, schemeId, "nl", Actor.Applicant(userId), now);
         if (activity)
             application.DescribeActivity(Title, Description, ForWhom, 25, "Zuid/Hatert", DateOnly.FromDateTime(now.UtcDateTime).AddDays(30), null,
-                HowOthersJoin, now);
+                HowOthersJoin, Actor.Applicant(userId), now);
         else
-            application.DescribeActivity(Title, null, null, null, null, null, null, null, now);
-        foreach (var euros in costEuros) application.AddCost(CostCategory.RoomHire, "Zaal in het buurthuis", Money.FromEuros(euros), now);
+            application.DescribeActivity(Title, null, null, null, null, null, null, null, Actor.Applicant(userId), now);
+        foreach (var euros in costEuros) application.AddCost(CostCategory.RoomHire, "Zaal in het buurthuis", Money.FromEuros(euros), Actor.Applicant(userId), now);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return application.Id;

@@ -12,11 +12,13 @@ public sealed class ApplicationTests
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
     private static readonly Scheme SamenDoen = DemoSchemes.Create(new DateOnly(2026, 6, 15)).Single(s => s.Slug == DemoSchemes.SamenDoen);
 
-    private static Application NewApplication() => new(Guid.NewGuid(), 1, "ar", Guid.NewGuid(), Now);
+    private static readonly Actor Me = Actor.Applicant(Guid.NewGuid());
+
+    private static Application NewApplication() => new(Guid.NewGuid(), 1, "ar", Me, Now);
 
     private static void DescribeAll(Application application) =>
         application.DescribeActivity("Koken en praten", "Wij koken samen.", "Moeders uit Hatert", 25, "Zuid/Hatert",
-            new DateOnly(2026, 6, 14), null, "Posters in het buurthuis", Now);
+            new DateOnly(2026, 6, 14), null, "Posters in het buurthuis", Me, Now);
 
     [Fact]
     public void A_new_application_is_a_draft_with_every_section_not_started_and_remembers_the_answer_language()
@@ -36,7 +38,7 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
 
-        application.WriteAnswersIn(code, Now.AddMinutes(5));
+        application.WriteAnswersIn(code, Me, Now.AddMinutes(5));
 
         Assert.Equal(code, application.AnswerLanguage);
         Assert.Equal(Now.AddMinutes(5), application.UpdatedAt);
@@ -50,7 +52,7 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
 
-        var refused = Assert.Throws<DomainException>(() => application.WriteAnswersIn(code, Now));
+        var refused = Assert.Throws<DomainException>(() => application.WriteAnswersIn(code, Me, Now));
 
         Assert.Equal("AnswerLanguage.Unknown", refused.MessageKey);
         Assert.Equal("ar", application.AnswerLanguage);
@@ -61,8 +63,8 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
 
-        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, "x", new Money(9_000_000_000_000_000_000), Now));
-        var funding = Assert.Throws<DomainException>(() => application.SetFunding(new Money(long.MaxValue), Money.Zero, Now));
+        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, "x", new Money(9_000_000_000_000_000_000), Me, Now));
+        var funding = Assert.Throws<DomainException>(() => application.SetFunding(new Money(long.MaxValue), Money.Zero, Me, Now));
 
         Assert.Equal("Money.TooLarge", cost.MessageKey);
         Assert.Equal("Money.TooLarge", funding.MessageKey);
@@ -74,8 +76,8 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
 
-        for (var i = 0; i < 50; i++) application.AddCost(CostCategory.Other, null, Money.Maximum, Now);
-        application.SetFunding(Money.Maximum, Money.Maximum, Now);
+        for (var i = 0; i < 50; i++) application.AddCost(CostCategory.Other, null, Money.Maximum, Me, Now);
+        application.SetFunding(Money.Maximum, Money.Maximum, Me, Now);
 
         Assert.Equal(50 * Money.Maximum.Cents, application.TotalCosts.Cents);
         Assert.Equal(48 * Money.Maximum.Cents, application.Requested.Cents);
@@ -86,7 +88,7 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
 
-        application.DescribeActivity("Koken en praten", null, null, null, null, null, null, null, Now);
+        application.DescribeActivity("Koken en praten", null, null, null, null, null, null, null, Me, Now);
         var afterOne = application.ActivityStatus;
         DescribeAll(application);
 
@@ -100,7 +102,7 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
 
-        application.DescribeActivity("  Iftar voor de buurt  ", "   ", null, null, null, null, null, null, Now);
+        application.DescribeActivity("  Iftar voor de buurt  ", "   ", null, null, null, null, null, null, Me, Now);
 
         Assert.Equal("Iftar voor de buurt", application.Title);
         Assert.Null(application.Description);
@@ -115,7 +117,7 @@ public sealed class ApplicationTests
         var application = NewApplication();
 
         var refusal = Assert.Throws<DomainException>(() =>
-            application.DescribeActivity("Titel", null, null, participants, null, null, null, null, Now));
+            application.DescribeActivity("Titel", null, null, participants, null, null, null, null, Me, Now));
 
         Assert.Equal("Activity.Participants.Range", refusal.MessageKey);
         Assert.Null(application.Title);
@@ -127,8 +129,8 @@ public sealed class ApplicationTests
         var application = NewApplication();
 
         var refusal = Assert.Throws<DomainException>(() => application.DescribeActivity(null, null, null, null, null,
-            new DateOnly(2026, 6, 14), new DateOnly(2026, 6, 13), null, Now));
-        application.DescribeActivity(null, null, null, null, null, new DateOnly(2026, 6, 14), new DateOnly(2026, 6, 14), null, Now);
+            new DateOnly(2026, 6, 14), new DateOnly(2026, 6, 13), null, Me, Now));
+        application.DescribeActivity(null, null, null, null, null, new DateOnly(2026, 6, 14), new DateOnly(2026, 6, 14), null, Me, Now);
 
         Assert.Equal("Activity.Dates.EndBeforeStart", refusal.MessageKey);
         Assert.Equal(new DateOnly(2026, 6, 14), application.EndsOn);
@@ -140,9 +142,9 @@ public sealed class ApplicationTests
         var application = NewApplication();
 
         var place = Assert.Throws<DomainException>(() =>
-            application.DescribeActivity(null, null, null, null, "Atlantis", null, null, null, Now));
+            application.DescribeActivity(null, null, null, null, "Atlantis", null, null, null, Me, Now));
         var title = Assert.Throws<DomainException>(() =>
-            application.DescribeActivity(new string('a', 201), null, null, null, null, null, null, null, Now));
+            application.DescribeActivity(new string('a', 201), null, null, null, null, null, null, null, Me, Now));
 
         Assert.Equal("Organisation.Neighbourhood.Unknown", place.MessageKey);
         Assert.Equal("Answer.TooLong", title.MessageKey);
@@ -153,10 +155,10 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
 
-        application.AddCost(CostCategory.RoomHire, "Zaal", new Money(150_10), Now);
-        application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", new Money(300_20), Now);
-        application.AddCost(CostCategory.Publicity, null, new Money(0_01), Now);
-        application.SetFunding(new Money(50_00), new Money(100_30), Now);
+        application.AddCost(CostCategory.RoomHire, "Zaal", new Money(150_10), Me, Now);
+        application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", new Money(300_20), Me, Now);
+        application.AddCost(CostCategory.Publicity, null, new Money(0_01), Me, Now);
+        application.SetFunding(new Money(50_00), new Money(100_30), Me, Now);
 
         Assert.Equal(new Money(450_31), application.TotalCosts);
         Assert.Equal(new Money(300_01), application.Requested);
@@ -166,9 +168,9 @@ public sealed class ApplicationTests
     public void Requested_is_never_below_zero_when_other_money_covers_everything()
     {
         var application = NewApplication();
-        application.AddCost(CostCategory.Materials, null, Money.FromEuros(100), Now);
+        application.AddCost(CostCategory.Materials, null, Money.FromEuros(100), Me, Now);
 
-        application.SetFunding(Money.FromEuros(80), Money.FromEuros(80), Now);
+        application.SetFunding(Money.FromEuros(80), Money.FromEuros(80), Me, Now);
 
         Assert.Equal(Money.Zero, application.Requested);
         Assert.Equal(SectionStatus.InProgress, application.BudgetStatus);
@@ -179,9 +181,9 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
 
-        application.SetFunding(Money.FromEuros(20), Money.Zero, Now);
+        application.SetFunding(Money.FromEuros(20), Money.Zero, Me, Now);
         var fundingOnly = application.BudgetStatus;
-        application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Now);
+        application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Me, Now);
 
         Assert.Equal(SectionStatus.InProgress, fundingOnly);
         Assert.Equal(SectionStatus.Done, application.BudgetStatus);
@@ -191,10 +193,10 @@ public sealed class ApplicationTests
     public void Negative_funding_and_a_cost_of_zero_are_refused_and_change_nothing()
     {
         var application = NewApplication();
-        application.SetFunding(Money.FromEuros(10), Money.FromEuros(5), Now);
+        application.SetFunding(Money.FromEuros(10), Money.FromEuros(5), Me, Now);
 
-        var funding = Assert.Throws<DomainException>(() => application.SetFunding(new Money(-1), Money.Zero, Now));
-        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, null, Money.Zero, Now));
+        var funding = Assert.Throws<DomainException>(() => application.SetFunding(new Money(-1), Money.Zero, Me, Now));
+        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, null, Money.Zero, Me, Now));
 
         Assert.Equal("Money.Negative", funding.MessageKey);
         Assert.Equal("Budget.Amount.Positive", cost.MessageKey);
@@ -206,11 +208,11 @@ public sealed class ApplicationTests
     public void Removing_a_cost_row_lowers_the_total_and_removing_it_twice_changes_nothing_more()
     {
         var application = NewApplication();
-        var room = application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Now);
-        application.AddCost(CostCategory.Materials, "Verf", Money.FromEuros(40), Now);
+        var room = application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Me, Now);
+        application.AddCost(CostCategory.Materials, "Verf", Money.FromEuros(40), Me, Now);
 
-        application.RemoveCost(room.Id, Now);
-        application.RemoveCost(room.Id, Now);
+        application.RemoveCost(room.Id, Me, Now);
+        application.RemoveCost(room.Id, Me, Now);
 
         Assert.Equal(Money.FromEuros(40), application.TotalCosts);
     }
@@ -219,9 +221,9 @@ public sealed class ApplicationTests
     public void Attachments_are_done_without_documents_up_to_the_small_amount_and_not_started_above_it()
     {
         var small = NewApplication();
-        small.AddCost(CostCategory.RoomHire, null, Money.FromEuros(1_000), Now);
+        small.AddCost(CostCategory.RoomHire, null, Money.FromEuros(1_000), Me, Now);
         var large = NewApplication();
-        large.AddCost(CostCategory.RoomHire, null, Money.FromEuros(1_001), Now);
+        large.AddCost(CostCategory.RoomHire, null, Money.FromEuros(1_001), Me, Now);
 
         Assert.Equal(SectionStatus.Done, small.AttachmentsStatus(SamenDoen));
         Assert.Equal(SectionStatus.NotStarted, large.AttachmentsStatus(SamenDoen));
@@ -240,13 +242,13 @@ public sealed class ApplicationTests
     {
         var application = NewApplication();
         DescribeAll(application);
-        application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Now);
-        application.Submit(SamenDoen, declarationAccepted: true, "NIJ-2026-00001", Guid.NewGuid(), Now);
+        application.AddCost(CostCategory.RoomHire, "Zaal", Money.FromEuros(150), Me, Now);
+        application.Submit(SamenDoen, CompleteGroup.Of(application, Now), declarationAccepted: true, "NIJ-2026-00001", Me, Now);
 
         var describe = Assert.Throws<DomainException>(() => DescribeAll(application));
-        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, null, Money.FromEuros(1), Now));
-        var funding = Assert.Throws<DomainException>(() => application.SetFunding(Money.FromEuros(1), Money.Zero, Now));
-        var language = Assert.Throws<DomainException>(() => application.WriteAnswersIn("nl", Now));
+        var cost = Assert.Throws<DomainException>(() => application.AddCost(CostCategory.Other, null, Money.FromEuros(1), Me, Now));
+        var funding = Assert.Throws<DomainException>(() => application.SetFunding(Money.FromEuros(1), Money.Zero, Me, Now));
+        var language = Assert.Throws<DomainException>(() => application.WriteAnswersIn("nl", Me, Now));
 
         Assert.All(new[] { describe, cost, funding, language }, e => Assert.Equal("Application.NotDraft", e.MessageKey));
     }

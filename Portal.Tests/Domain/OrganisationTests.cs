@@ -7,8 +7,9 @@ public sealed class OrganisationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
     private static readonly Guid Creator = Guid.NewGuid();
+    private static readonly Actor Me = Actor.Applicant(Creator);
 
-    private static Organisation Group(OrganisationKind kind = OrganisationKind.InformalGroup) => new("Moedergroep Hatert", kind, Creator, Now);
+    private static Organisation Group(OrganisationKind kind = OrganisationKind.InformalGroup) => new("Moedergroep Hatert", kind, Me, Now);
 
     private static Iban ValidIban() => Iban.TryParse("NL91 ABNA 0417 1643 00", out _)!;
 
@@ -28,7 +29,7 @@ public sealed class OrganisationTests
     {
         var group = Group();
 
-        var refused = Assert.Throws<DomainException>(() => group.RegisterKvk("12345678"));
+        var refused = Assert.Throws<DomainException>(() => group.RegisterKvk("12345678", Me, Now));
 
         Assert.Equal("Organisation.Kvk.NotForInformal", refused.MessageKey);
         Assert.Null(group.KvkNumber);
@@ -43,7 +44,7 @@ public sealed class OrganisationTests
     {
         var association = Group(OrganisationKind.Association);
 
-        var refused = Assert.Throws<DomainException>(() => association.RegisterKvk(input));
+        var refused = Assert.Throws<DomainException>(() => association.RegisterKvk(input, Me, Now));
 
         Assert.Equal("Organisation.Kvk.Format", refused.MessageKey);
         Assert.Null(association.KvkNumber);
@@ -54,9 +55,9 @@ public sealed class OrganisationTests
     {
         var foundation = Group(OrganisationKind.Foundation);
 
-        foundation.RegisterKvk("1234 5678");
+        foundation.RegisterKvk("1234 5678", Me, Now);
         var kept = foundation.KvkNumber;
-        foundation.Describe(OrganisationKind.InformalGroup, null, null, null, null, null);
+        foundation.Describe(OrganisationKind.InformalGroup, null, null, null, null, null, Me, Now);
 
         Assert.Equal("12345678", kept);
         Assert.Null(foundation.KvkNumber);
@@ -68,7 +69,7 @@ public sealed class OrganisationTests
         var group = Group();
 
         var refused = Assert.Throws<DomainException>(() =>
-            group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: false));
+            group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: false, Me, Now));
 
         Assert.Equal("Organisation.Host.Agreement.Required", refused.MessageKey);
         Assert.Null(group.PaymentRoute);
@@ -79,9 +80,9 @@ public sealed class OrganisationTests
     public void Switching_to_a_host_organisation_clears_the_own_bank_account()
     {
         var group = Group();
-        group.PayToOwnAccount(ValidIban(), "F. Yilmaz");
+        group.PayToOwnAccount(ValidIban(), "F. Yilmaz", Me, Now);
 
-        group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: true);
+        group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: true, Me, Now);
 
         Assert.Equal(PaymentRoute.HostOrganisation, group.PaymentRoute);
         Assert.Null(group.Iban);
@@ -93,9 +94,9 @@ public sealed class OrganisationTests
     public void Switching_to_an_own_bank_account_clears_the_host_organisation()
     {
         var group = Group();
-        group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: true);
+        group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: true, Me, Now);
 
-        group.PayToOwnAccount(ValidIban(), "F. Yilmaz");
+        group.PayToOwnAccount(ValidIban(), "F. Yilmaz", Me, Now);
 
         Assert.Equal(PaymentRoute.OwnAccount, group.PaymentRoute);
         Assert.Equal("NL91ABNA0417164300", group.Iban);
@@ -110,7 +111,7 @@ public sealed class OrganisationTests
     {
         var group = Group();
 
-        var refused = Assert.Throws<DomainException>(() => group.PayToOwnAccount(ValidIban(), " "));
+        var refused = Assert.Throws<DomainException>(() => group.PayToOwnAccount(ValidIban(), " ", Me, Now));
 
         Assert.Equal("Organisation.AccountHolder.Required", refused.MessageKey);
         Assert.Null(group.PaymentRoute);
@@ -125,7 +126,7 @@ public sealed class OrganisationTests
         var group = Group();
 
         var refused = Assert.Throws<DomainException>(() =>
-            group.Describe(OrganisationKind.InformalGroup, "Moeders die samen koken", neighbourhood, null, null, true));
+            group.Describe(OrganisationKind.InformalGroup, "Moeders die samen koken", neighbourhood, null, null, true, Me, Now));
 
         Assert.Equal("Organisation.Neighbourhood.Unknown", refused.MessageKey);
         Assert.Null(group.Neighbourhood);
@@ -140,7 +141,7 @@ public sealed class OrganisationTests
     {
         var group = Group();
 
-        group.Describe(OrganisationKind.InformalGroup, null, neighbourhood, null, null, null);
+        group.Describe(OrganisationKind.InformalGroup, null, neighbourhood, null, null, null, Me, Now);
 
         Assert.Equal(neighbourhood, group.Neighbourhood);
     }
@@ -149,10 +150,10 @@ public sealed class OrganisationTests
     public void A_profile_with_a_neighbourhood_and_a_payment_route_is_complete()
     {
         var group = Group();
-        group.Describe(OrganisationKind.InformalGroup, null, "Zuid/Hatert", null, null, true);
+        group.Describe(OrganisationKind.InformalGroup, null, "Zuid/Hatert", null, null, true, Me, Now);
         var withoutRoute = group.IsComplete;
 
-        group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: true);
+        group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: true, Me, Now);
 
         Assert.False(withoutRoute);
         Assert.True(group.IsComplete);
@@ -164,8 +165,8 @@ public sealed class OrganisationTests
         var group = Group();
         var invited = Guid.NewGuid();
 
-        group.AddMember(invited, Now);
-        group.AddMember(invited, Now);
+        group.AddMember(invited, Me, Now);
+        group.AddMember(invited, Me, Now);
 
         Assert.Equal(2, group.Members.Count);
         Assert.True(group.IsMember(invited));

@@ -1,6 +1,7 @@
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Domain.Money;
+using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
 using Portal.Pages.Applications;
 
@@ -10,6 +11,8 @@ public sealed class SubmissionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 4, 10, 0, 0, TimeSpan.Zero);
     private static readonly Guid Amina = Guid.NewGuid();
+    private static readonly Actor Me = Actor.Applicant(Amina);
+    private static readonly Organisation Group = CompleteGroup.For(Amina, Now);
     private static readonly Scheme SamenDoen = DemoSchemes.Create(new DateOnly(2026, 6, 15)).Single(s => s.Slug == DemoSchemes.SamenDoen);
 
     [Fact]
@@ -17,7 +20,7 @@ public sealed class SubmissionTests
     {
         var application = Complete(costEuros: 800);
 
-        application.Submit(SamenDoen, declarationAccepted: true, "NIJ-2026-00042", Amina, Now);
+        application.Submit(SamenDoen, Group, declarationAccepted: true, "NIJ-2026-00042", Me, Now);
 
         Assert.Equal((ApplicationStatus.Submitted, "NIJ-2026-00042", Now), (application.Status, application.Reference, application.SubmittedAt));
         Assert.Equal([ApplicationStatus.Draft, ApplicationStatus.Submitted], application.Events.Select(e => e.Status));
@@ -27,9 +30,9 @@ public sealed class SubmissionTests
     public void Submitting_again_keeps_the_first_reference_and_adds_no_second_entry()
     {
         var application = Complete(costEuros: 800);
-        application.Submit(SamenDoen, true, "NIJ-2026-00042", Amina, Now);
+        application.Submit(SamenDoen, Group, true, "NIJ-2026-00042", Me, Now);
 
-        application.Submit(SamenDoen, true, "NIJ-2026-00043", Amina, Now.AddMinutes(1));
+        application.Submit(SamenDoen, Group, true, "NIJ-2026-00043", Me, Now.AddMinutes(1));
 
         Assert.Equal("NIJ-2026-00042", application.Reference);
         Assert.Single(application.Events, e => e.Status == ApplicationStatus.Submitted);
@@ -40,7 +43,7 @@ public sealed class SubmissionTests
     {
         var application = Complete(costEuros: 800);
 
-        var refused = Assert.Throws<DomainException>(() => application.Submit(SamenDoen, false, "NIJ-2026-00042", Amina, Now));
+        var refused = Assert.Throws<DomainException>(() => application.Submit(SamenDoen, Group, false, "NIJ-2026-00042", Me, Now));
 
         Assert.Equal("Submit.Declaration.Required", refused.MessageKey);
         Assert.Equal(ApplicationStatus.Draft, application.Status);
@@ -49,11 +52,11 @@ public sealed class SubmissionTests
     [Fact]
     public void An_application_without_activity_and_budget_names_both_as_missing()
     {
-        var application = new Application(Guid.NewGuid(), 1, "nl", Amina, Now);
+        var application = new Application(Group.Id, 1, "nl", Me, Now);
 
         Assert.Equal(["Submit.Missing.Activity", "Submit.Missing.Budget"], application.MissingForSubmission(SamenDoen));
         Assert.Equal("Submit.Missing.Activity",
-            Assert.Throws<DomainException>(() => application.Submit(SamenDoen, true, "NIJ-2026-00042", Amina, Now)).MessageKey);
+            Assert.Throws<DomainException>(() => application.Submit(SamenDoen, Group, true, "NIJ-2026-00042", Me, Now)).MessageKey);
     }
 
     [Fact]
@@ -74,7 +77,7 @@ public sealed class SubmissionTests
     public void A_larger_request_with_its_activity_plan_attached_may_be_submitted_its_typed_budget_being_the_budget_plan()
     {
         var application = Complete(costEuros: 1_500);
-        application.Attach(DocumentKind.ActivityPlan, "plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 2_000, Amina, Now);
+        application.Attach(SamenDoen, DocumentKind.ActivityPlan, "plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 2_000, Me, Now);
 
         Assert.Equal(SectionStatus.Done, application.AttachmentsStatus(SamenDoen));
         Assert.Empty(application.MissingForSubmission(SamenDoen));
@@ -84,7 +87,7 @@ public sealed class SubmissionTests
     public void An_uploaded_budget_file_alone_does_not_stand_in_for_the_activity_plan()
     {
         var application = Complete(costEuros: 1_500);
-        application.Attach(DocumentKind.BudgetPlan, "begroting.pdf", "application/pdf", 1_000, Amina, Now);
+        application.Attach(SamenDoen, DocumentKind.BudgetPlan, "begroting.pdf", "application/pdf", 1_000, Me, Now);
 
         Assert.Equal(SectionStatus.NotStarted, application.AttachmentsStatus(SamenDoen));
         Assert.Equal(["Submit.Missing.Attachments"], application.MissingForSubmission(SamenDoen));
@@ -94,34 +97,34 @@ public sealed class SubmissionTests
     public void Attachments_cannot_be_added_or_removed_after_submitting()
     {
         var application = Complete(costEuros: 800);
-        application.Submit(SamenDoen, true, "NIJ-2026-00042", Amina, Now);
+        application.Submit(SamenDoen, Group, true, "NIJ-2026-00042", Me, Now);
 
         Assert.Equal("Application.NotDraft",
-            Assert.Throws<DomainException>(() => application.Attach(DocumentKind.Other, "foto.jpg", "image/jpeg", 10, Amina, Now)).MessageKey);
+            Assert.Throws<DomainException>(() => application.Attach(SamenDoen, DocumentKind.Other, "foto.jpg", "image/jpeg", 10, Me, Now)).MessageKey);
         Assert.Equal("Application.NotDraft",
-            Assert.Throws<DomainException>(() => application.RemoveAttachment(Guid.NewGuid(), Now)).MessageKey);
+            Assert.Throws<DomainException>(() => application.RemoveAttachment(Guid.NewGuid(), Me, Now)).MessageKey);
     }
 
     [Fact]
     public void The_latest_decision_date_is_the_schemes_weeks_after_submitting()
     {
         var application = Complete(costEuros: 800);
-        application.Submit(SamenDoen, true, "NIJ-2026-00042", Amina, Now);
+        application.Submit(SamenDoen, Group, true, "NIJ-2026-00042", Me, Now);
 
-        Assert.Equal(new DateOnly(2026, 6, 29), application.DecisionDueOn(SamenDoen));
+        Assert.Equal(new DateOnly(2026, 6, 29), application.DecisionDueOn(SamenDoen, Now));
     }
 
     [Fact]
     public void Withdrawing_before_a_decision_is_allowed_and_recorded()
     {
         var application = Complete(costEuros: 800);
-        application.Submit(SamenDoen, true, "NIJ-2026-00042", Amina, Now);
+        application.Submit(SamenDoen, Group, true, "NIJ-2026-00042", Me, Now);
 
-        application.Withdraw(Amina, Now.AddDays(2));
+        application.Withdraw(Me, Now.AddDays(2));
 
         Assert.Equal(ApplicationStatus.Withdrawn, application.Status);
         Assert.Equal(ApplicationStatus.Withdrawn, application.Events[^1].Status);
-        Assert.Throws<DomainException>(() => application.Withdraw(Amina, Now.AddDays(3)));
+        Assert.Throws<DomainException>(() => application.Withdraw(Me, Now.AddDays(3)));
     }
 
     [Fact]
@@ -139,9 +142,9 @@ public sealed class SubmissionTests
     public void The_timeline_of_a_submitted_application_shows_review_questions_and_the_decision_date_as_still_to_come()
     {
         var application = Complete(costEuros: 800);
-        application.Submit(SamenDoen, true, "NIJ-2026-00042", Amina, Now);
+        application.Submit(SamenDoen, Group, true, "NIJ-2026-00042", Me, Now);
 
-        var steps = TimelineStep.For(application, SamenDoen);
+        var steps = TimelineStep.For(application, SamenDoen, Now);
 
         Assert.Equal(["Status.Event.Draft", "Status.Event.Submitted", "Status.Upcoming.Review", "Status.Upcoming.Questions", "Status.Upcoming.Decision"],
             steps.Select(s => s.TextKey));
@@ -153,10 +156,10 @@ public sealed class SubmissionTests
     public void The_timeline_of_a_withdrawn_application_shows_nothing_still_to_come()
     {
         var application = Complete(costEuros: 800);
-        application.Submit(SamenDoen, true, "NIJ-2026-00042", Amina, Now);
-        application.Withdraw(Amina, Now.AddDays(1));
+        application.Submit(SamenDoen, Group, true, "NIJ-2026-00042", Me, Now);
+        application.Withdraw(Me, Now.AddDays(1));
 
-        Assert.DoesNotContain(TimelineStep.For(application, SamenDoen), s => s.Upcoming);
+        Assert.DoesNotContain(TimelineStep.For(application, SamenDoen, Now), s => s.Upcoming);
     }
 
     [Fact]
@@ -165,10 +168,10 @@ public sealed class SubmissionTests
 
     private static Application Complete(long costEuros)
     {
-        var application = new Application(Guid.NewGuid(), 1, "nl", Amina, Now);
+        var application = new Application(Group.Id, 1, "nl", Me, Now);
         application.DescribeActivity("Kookavond voor moeders", "Wij koken samen.", "Moeders uit Hatert", 20, "Zuid/Hatert",
-            new DateOnly(2026, 6, 12), null, "Iedereen mag aanschuiven.", Now);
-        application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", Money.FromEuros(costEuros), Now);
+            new DateOnly(2026, 6, 12), null, "Iedereen mag aanschuiven.", Me, Now);
+        application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", Money.FromEuros(costEuros), Me, Now);
         return application;
     }
 }

@@ -10,6 +10,7 @@ namespace Portal.Tests.Domain;
 public sealed class UserTextTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Actor Me = Actor.Applicant(Guid.NewGuid());
 
     [Theory]
     [InlineData("evil\u202Egnp.pdf", "evilgnp.pdf")] // right-to-left override: would read "evilfdp.png"
@@ -53,16 +54,16 @@ public sealed class UserTextTests
     public void Every_name_of_an_organisation_obeys_the_rule()
     {
         const string header = "Gemeente Nijmegen\r\nBcc: iedereen@example.org";
-        var group = new Organisation("Moedergroep Hatert", OrganisationKind.InformalGroup, Guid.NewGuid(), Now);
+        var group = new Organisation("Moedergroep Hatert", OrganisationKind.InformalGroup, Actor.Applicant(Guid.NewGuid()), Now);
         var iban = Iban.TryParse("NL91 ABNA 0417 1643 00", out _)!;
 
-        Assert.Throws<DomainException>(() => new Organisation(header, OrganisationKind.InformalGroup, Guid.NewGuid(), Now));
-        Assert.Throws<DomainException>(() => group.Rename(header));
-        Assert.Throws<DomainException>(() => group.Describe(OrganisationKind.InformalGroup, null, null, header, null, null));
-        Assert.Throws<DomainException>(() => group.PayToOwnAccount(iban, header));
-        Assert.Throws<DomainException>(() => group.PayThroughHost(header, "Els de Vries", "els@deklif.example", true));
-        Assert.Throws<DomainException>(() => group.PayThroughHost("Buurthuis De Klif", header, "els@deklif.example", true));
-        Assert.Throws<DomainException>(() => group.PayThroughHost("Buurthuis De Klif", "Els", "els@deklif.example\r\nBcc: x@y", true));
+        Assert.Throws<DomainException>(() => new Organisation(header, OrganisationKind.InformalGroup, Actor.Applicant(Guid.NewGuid()), Now));
+        Assert.Throws<DomainException>(() => group.Rename(header, Me, Now));
+        Assert.Throws<DomainException>(() => group.Describe(OrganisationKind.InformalGroup, null, null, header, null, null, Me, Now));
+        Assert.Throws<DomainException>(() => group.PayToOwnAccount(iban, header, Me, Now));
+        Assert.Throws<DomainException>(() => group.PayThroughHost(header, "Els de Vries", "els@deklif.example", true, Me, Now));
+        Assert.Throws<DomainException>(() => group.PayThroughHost("Buurthuis De Klif", header, "els@deklif.example", true, Me, Now));
+        Assert.Throws<DomainException>(() => group.PayThroughHost("Buurthuis De Klif", "Els", "els@deklif.example\r\nBcc: x@y", true, Me, Now));
         Assert.Equal("Moedergroep Hatert", group.Name);
         Assert.Null(group.ContactName);
         Assert.Null(group.PaymentRoute);
@@ -71,12 +72,12 @@ public sealed class UserTextTests
     [Fact]
     public void Every_name_of_an_organisation_is_stored_without_invisible_characters()
     {
-        var group = new Organisation("Gemeente\u202E Nijmegen\u200B", OrganisationKind.InformalGroup, Guid.NewGuid(), Now);
-        group.Describe(OrganisationKind.InformalGroup, null, null, "Am\u200Bina", null, null);
-        var host = new Organisation("Moedergroep", OrganisationKind.InformalGroup, Guid.NewGuid(), Now);
-        host.PayThroughHost("\u2067Buurthuis\u2069 De Klif", "Els\u200E de Vries", "els@deklif.example", true);
-        var own = new Organisation("مجموعة الأمهات 🌙", OrganisationKind.InformalGroup, Guid.NewGuid(), Now);
-        own.PayToOwnAccount(Iban.TryParse("NL91 ABNA 0417 1643 00", out _)!, "F.\uFEFF Yilmaz");
+        var group = new Organisation("Gemeente\u202E Nijmegen\u200B", OrganisationKind.InformalGroup, Actor.Applicant(Guid.NewGuid()), Now);
+        group.Describe(OrganisationKind.InformalGroup, null, null, "Am\u200Bina", null, null, Me, Now);
+        var host = new Organisation("Moedergroep", OrganisationKind.InformalGroup, Actor.Applicant(Guid.NewGuid()), Now);
+        host.PayThroughHost("\u2067Buurthuis\u2069 De Klif", "Els\u200E de Vries", "els@deklif.example", true, Me, Now);
+        var own = new Organisation("مجموعة الأمهات 🌙", OrganisationKind.InformalGroup, Actor.Applicant(Guid.NewGuid()), Now);
+        own.PayToOwnAccount(Iban.TryParse("NL91 ABNA 0417 1643 00", out _)!, "F.\uFEFF Yilmaz", Me, Now);
 
         Assert.Equal("Gemeente Nijmegen", group.Name);
         Assert.Equal("Amina", group.ContactName);
@@ -89,10 +90,12 @@ public sealed class UserTextTests
     [Fact]
     public void An_attachment_keeps_its_file_name_without_invisible_characters()
     {
-        var application = new Portal.Domain.Applications.Application(Guid.NewGuid(), 1, "nl", Guid.NewGuid(), Now);
+        var application = new Portal.Domain.Applications.Application(Guid.NewGuid(), 1, "nl", Me, Now);
+        // Above € 1,000 the scheme asks for a budget plan, so one may be attached.
+        application.AddCost(Portal.Domain.Applications.CostCategory.RoomHire, "Zaal", Portal.Domain.Money.Money.FromEuros(1_500), Me, Now);
 
-        var attachment = application.Attach(Portal.Domain.Schemes.DocumentKind.BudgetPlan, "evil\u202Egnp.pdf", "application/pdf", 10,
-            Guid.NewGuid(), Now);
+        var attachment = application.Attach(Portal.Domain.Schemes.DemoSchemes.Create(new DateOnly(2026, 6, 15))[0], Portal.Domain.Schemes.DocumentKind.BudgetPlan,
+            "evil\u202Egnp.pdf", "application/pdf", 10, Me, Now);
 
         Assert.Equal("evilgnp.pdf", attachment.FileName);
     }
@@ -100,7 +103,7 @@ public sealed class UserTextTests
     [Fact]
     public void A_name_of_only_invisible_characters_is_no_name()
     {
-        var refused = Assert.Throws<DomainException>(() => new Organisation("\u200B\u202E", OrganisationKind.InformalGroup, Guid.NewGuid(), Now));
+        var refused = Assert.Throws<DomainException>(() => new Organisation("\u200B\u202E", OrganisationKind.InformalGroup, Actor.Applicant(Guid.NewGuid()), Now));
 
         Assert.Equal("Organisation.Name.Required", refused.MessageKey);
     }

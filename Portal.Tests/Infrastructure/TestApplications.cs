@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Applications;
+using Portal.Domain.Common;
 using Portal.Domain.Money;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
@@ -18,10 +19,10 @@ public static class TestApplications
         params Guid[] otherMembers)
     {
         var now = DateTimeOffset.UtcNow;
-        var organisation = new Organisation(name, OrganisationKind.InformalGroup, memberId, now);
-        organisation.Describe(OrganisationKind.InformalGroup, "Moeders uit de buurt die samen koken", "Zuid/Hatert", "Amina", "06 1234 5678", true);
-        organisation.PayThroughHost("Stichting Buurtwerk Zuid", "Karin de Vries", "karin@buurtwerk.example", agreementConfirmed: true);
-        foreach (var other in otherMembers) organisation.AddMember(other, now);
+        var organisation = new Organisation(name, OrganisationKind.InformalGroup, Actor.Applicant(memberId), now);
+        organisation.Describe(OrganisationKind.InformalGroup, "Moeders uit de buurt die samen koken", "Zuid/Hatert", "Amina", "06 1234 5678", true, Actor.Applicant(memberId), now);
+        organisation.PayThroughHost("Stichting Buurtwerk Zuid", "Karin de Vries", "karin@buurtwerk.example", agreementConfirmed: true, Actor.Applicant(memberId), now);
+        foreach (var other in otherMembers) organisation.AddMember(other, Actor.Applicant(other), now);
         await using var db = database.NewContext();
         await DemoData.SeedSchemesAsync(db, TimeProvider.System);
         db.Organisations.Add(organisation);
@@ -39,17 +40,18 @@ public static class TestApplications
         var now = at ?? DateTimeOffset.UtcNow;
         await using var db = database.NewContext();
         var schemeId = await db.Schemes.Where(s => s.Slug == scheme).Select(s => s.Id).SingleAsync();
-        var application = new Application(organisation.Id, schemeId, "nl", organisation.Members[0].UserId, now);
+        var by = Actor.Applicant(organisation.Members[0].UserId);
+        var application = new Application(organisation.Id, schemeId, "nl", by, now);
         if (complete)
         {
             application.DescribeActivity("Kookavond voor moeders", "Wij koken samen en praten over opvoeden in twee culturen.",
                 "Moeders uit Hatert en hun kinderen", 25, "Zuid/Hatert", DateOnly.FromDateTime(now.UtcDateTime).AddDays(30), null,
-                "Iedereen mag aanschuiven. Wij hangen een poster op in het buurthuis.", now);
-            application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", Money.FromEuros(costEuros), now);
+                "Iedereen mag aanschuiven. Wij hangen een poster op in het buurthuis.", by, now);
+            application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", Money.FromEuros(costEuros), by, now);
         }
         else
         {
-            application.DescribeActivity("Kookavond voor moeders", null, null, null, null, null, null, null, now);
+            application.DescribeActivity("Kookavond voor moeders", null, null, null, null, null, null, null, by, now);
         }
         db.Applications.Add(application);
         await db.SaveChangesAsync();
@@ -63,7 +65,26 @@ public static class TestApplications
         await using var db = database.NewContext();
         var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Events).SingleAsync(a => a.Id == draft.Id);
         var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
-        application.Submit(scheme, declarationAccepted: true, reference, organisation.Members[0].UserId, DateTimeOffset.UtcNow);
+        application.Submit(scheme, organisation, declarationAccepted: true, reference, Actor.Applicant(organisation.Members[0].UserId), DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return application;
+    }
+
+    /// <summary>
+    /// A submitted application that a reviewer took up and decided on, through the domain's verbs (so with its timeline
+    /// and audit rows, as every state change has them).
+    /// </summary>
+    public static async Task<Application> DecidedAsync(TestDatabase database, Organisation organisation,
+        ProposedOutcome outcome = ProposedOutcome.Grant)
+    {
+        var submitted = await SubmittedAsync(database, organisation);
+        await using var db = database.NewContext();
+        var application = await db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == submitted.Id);
+        var reviewer = Actor.Reviewer(Guid.NewGuid());
+        var now = DateTimeOffset.UtcNow;
+        application.StartReview(reviewer, now);
+        application.ProposeDecision(outcome, reviewer, now);
+        application.Decide(outcome == ProposedOutcome.Refuse ? Actor.Approver(Guid.NewGuid()) : reviewer, now);
         await db.SaveChangesAsync();
         return application;
     }

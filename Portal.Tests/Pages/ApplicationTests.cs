@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
+using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Tests.Infrastructure;
 
@@ -71,7 +72,7 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
         await using (var db = fixture.Database.NewContext())
         {
             await Portal.Data.DemoData.SeedSchemesAsync(db, TimeProvider.System);
-            db.Organisations.Add(new Organisation("Jongeren Dukenburg", OrganisationKind.InformalGroup, user.Id, DateTimeOffset.UtcNow));
+            db.Organisations.Add(new Organisation("Jongeren Dukenburg", OrganisationKind.InformalGroup, Actor.Applicant(user.Id), DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
         using var client = new FormClient(fixture.Factory);

@@ -56,9 +56,8 @@ public sealed class StatusTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task A_decided_application_cannot_be_withdrawn_and_the_page_says_why()
     {
         var (client, organisation) = await SignedInMemberAsync();
-        var application = await TestApplications.SubmittedAsync(fixture.Database, organisation);
-        // The reviewer's decision pages come later; the decision is set the way they will store it.
-        await fixture.Database.Database.ExecuteAsync($"""UPDATE "Applications" SET "Status" = 'Granted' WHERE "Id" = '{application.Id}'""");
+        // The reviewer's decision pages come later; the decision is made through the domain as they will make it.
+        var application = await TestApplications.DecidedAsync(fixture.Database, organisation);
 
         var (_, page) = await client.GetAsync($"/applications/{application.Id}/withdraw");
         var (response, html) = await client.PostAsync($"/applications/{application.Id}/withdraw", []);

@@ -10,6 +10,7 @@ using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Access;
 using Portal.Domain.Accounts;
+using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
 using Portal.Tests.Infrastructure;
@@ -208,14 +209,15 @@ public sealed partial class AccessTableTests(DatabaseFixture fixture) : IAsyncLi
         foreach (var id in new[] { draft.Id, sentIn.Id, theirsDraft.Id })
         {
             var application = await db.Applications.Include(a => a.Attachments).SingleAsync(a => a.Id == id);
-            var attachment = application.Attach(DocumentKind.Other, "plan.pdf", "application/pdf", 4, memberId, DateTimeOffset.UtcNow);
+            var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
+            var attachment = application.Attach(scheme, DocumentKind.ActivityPlan, "plan.pdf", "application/pdf", 4, Actor.Applicant(memberId), DateTimeOffset.UtcNow);
             db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = "%PDF"u8.ToArray() });
             attachments[id] = attachment.Id;
             if (id == sentIn.Id)
             {
-                var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
                 await db.Entry(application).Collection(a => a.BudgetLines).LoadAsync();
-                application.Submit(scheme, declarationAccepted: true, $"NIJ-2026-{Random.Shared.Next(10000, 99999)}", memberId, DateTimeOffset.UtcNow);
+                application.Submit(scheme, ours, declarationAccepted: true, $"NIJ-2026-{Random.Shared.Next(10000, 99999)}",
+                    Actor.Applicant(memberId), DateTimeOffset.UtcNow);
             }
         }
         foreach (var (coach, kind) in new[] { ("coach-view", GrantKind.CoachView), ("coach-edit", GrantKind.CoachEdit) })

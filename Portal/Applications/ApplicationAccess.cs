@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Domain.Access;
 using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
+using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 
 namespace Portal.Applications;
@@ -90,7 +91,27 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
         return access;
     }
 
-    /// <summary>The application with its budget lines and timeline, when the user's grants allow <paramref name="capability"/>.</summary>
+    /// <summary>
+    /// Who the user is when they change this application: themselves, in the role their grants give (a member acts as the
+    /// applicant, a coach allowed to edit as coach). The state machine checks that role and the audit trail records it.
+    /// Only asked by a handler the access filter let through, so a user without a role here is a programming error.
+    /// </summary>
+    public async Task<Actor> ActorOnApplicationAsync(ClaimsPrincipal user, Guid applicationId) =>
+        ActorOf(user, await OnApplicationAsync(user, applicationId), applicationId);
+
+    /// <summary>Who the user is when they change this organisation (see <see cref="ActorOnApplicationAsync"/>).</summary>
+    public async Task<Actor> ActorOnOrganisationAsync(ClaimsPrincipal user, Guid organisationId) =>
+        ActorOf(user, await OnOrganisationAsync(user, organisationId), organisationId);
+
+    private Actor ActorOf(ClaimsPrincipal user, ObjectAccess? access, Guid objectId) =>
+        UserId(user) is { } userId && access is not null && Grants.ActsAs(access.Kinds) is { } role
+            ? new Actor(userId, role)
+            : throw new InvalidOperationException($"The user has no role in which to change {objectId}.");
+
+    /// <summary>
+    /// The application with its budget lines, attachments, timeline and the facts of its decision term (requests, consents,
+    /// extensions), when the user's grants allow <paramref name="capability"/>.
+    /// </summary>
     public async Task<Application?> ApplicationAsync(ClaimsPrincipal user, Guid applicationId, Capability capability = Capability.ViewApplication)
     {
         if (await OnApplicationAsync(user, applicationId) is not { } access || !access.Allows(capability)) return null;
@@ -98,6 +119,9 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
             .Include(a => a.BudgetLines)
             .Include(a => a.Events)
             .Include(a => a.Attachments)
+            .Include(a => a.InformationRequests)
+            .Include(a => a.DelayConsents)
+            .Include(a => a.TermExtensions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == applicationId);
     }

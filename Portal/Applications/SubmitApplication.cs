@@ -12,7 +12,7 @@ namespace Portal.Applications;
 public enum SubmitOutcome
 {
     NotFound,
-    /// <summary>This request submitted it: one reference taken, one email in the outbox.</summary>
+    /// <summary>This request submitted it: one reference taken, one email in the outbox (from the domain event).</summary>
     Submitted,
     /// <summary>It was submitted before (a double click, a resubmitted form, another tab): nothing changed.</summary>
     AlreadySubmitted,
@@ -26,23 +26,20 @@ public sealed record MissingItem(string MessageKey, string Link);
 
 /// <summary>
 /// Submits an application exactly once. In one transaction: lock the application's row, read it, take the next
-/// reference from the database sequence, submit, put the confirmation email in the outbox, save (with the xmin check).
+/// reference from the database sequence (a new submission after a return keeps the one it has), submit, save (with the
+/// xmin check). The confirmation email and the audit row come from the domain event, in the same transaction.
 /// A second request waits for the lock, then finds the application submitted and changes nothing.
 /// </summary>
-public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, TimeProvider clock,
-    SubmissionEmails emails)
+public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, TimeProvider clock)
 {
-    private static readonly string[] ActivityQuestions = ["title", "description", "for-whom", "participants", "where", "when", "join"];
-
-    public async Task<SubmitOutcome> SubmitAsync(ClaimsPrincipal user, Guid applicationId, bool declarationAccepted,
-        Func<Application, string> statusLink)
+    public async Task<SubmitOutcome> SubmitAsync(ClaimsPrincipal user, Guid applicationId, bool declarationAccepted)
     {
         if (await users.GetUserAsync(user) is not { } submitter) return SubmitOutcome.NotFound;
         await using var transaction = await db.Database.BeginTransactionAsync();
         // Lock first, read after: whoever comes second waits here until the first has committed, then reads "Submitted".
         await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "Applications" WHERE "Id" = {applicationId} FOR UPDATE""");
         if (await access.ApplicationAsync(user, applicationId, Capability.Submit) is not { } application) return SubmitOutcome.NotFound;
-        if (application.Status != ApplicationStatus.Draft) return SubmitOutcome.AlreadySubmitted;
+        if (!application.IsEditable) return SubmitOutcome.AlreadySubmitted;
 
         var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == application.OrganisationId);
@@ -50,11 +47,15 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
         if (!declarationAccepted) return SubmitOutcome.DeclarationMissing;
 
         var now = clock.GetUtcNow();
-        var number = await db.Database
-            .SqlQuery<long>($"""SELECT nextval('"ApplicationReferenceNumbers"') AS "Value" """)
-            .SingleAsync();
-        application.Submit(scheme, declarationAccepted, ReferenceNumber.Format(now.Year, number), submitter.Id, now);
-        emails.Submitted(submitter, application, scheme, statusLink(application));
+        var reference = application.Reference;
+        if (reference is null)
+        {
+            var number = await db.Database
+                .SqlQuery<long>($"""SELECT nextval('"ApplicationReferenceNumbers"') AS "Value" """)
+                .SingleAsync();
+            reference = ReferenceNumber.Format(now.Year, number);
+        }
+        application.Submit(scheme, organisation, declarationAccepted, reference, await access.ActorOnApplicationAsync(user, applicationId), now);
         try
         {
             await db.SaveChangesAsync();
@@ -79,7 +80,7 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
         {
             var link = key switch
             {
-                "Submit.Missing.Activity" => $"/applications/{id}/activity/{FirstUnanswered(application)}{back}",
+                "Submit.Missing.Activity" => $"/applications/{id}/activity/{FirstUnanswered(application).Name}{back}",
                 "Submit.Missing.Attachments" => $"/applications/{id}/attachments",
                 _ => $"/applications/{id}/budget{back}",
             };
@@ -90,10 +91,10 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
 
     public static string OrganisationLink(Organisation organisation, string back) => $"/organisation/{organisation.Id}{back}";
 
-    private static string FirstUnanswered(Application a)
+    private static QuestionKey FirstUnanswered(Application a)
     {
         object?[] answers = [a.Title, a.Description, a.ForWhom, a.ParticipantCount, a.Neighbourhood, a.StartsOn, a.HowOthersJoin];
         var index = Array.FindIndex(answers, answer => answer is null);
-        return ActivityQuestions[Math.Max(0, index)];
+        return QuestionKey.Activity[Math.Max(0, index)];
     }
 }

@@ -33,7 +33,8 @@ public static class AppRoleGrants
             """;
         if (await TableExistsAsync(owner, "AuditEvents", cancellationToken))
             sql += $"""REVOKE UPDATE, DELETE ON public."AuditEvents" FROM {role};""";
-        // Functions need no grant: PostgreSQL gives EXECUTE to PUBLIC, and the only function is the audit trigger's.
+        // Functions need no grant: PostgreSQL gives EXECUTE to PUBLIC, and the only functions are triggers' (the audit trail is
+        // append-only; a state change needs its audit row).
 
         await using var transaction = await owner.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(sql, owner, transaction))

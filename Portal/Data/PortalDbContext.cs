@@ -34,10 +34,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     /// <summary>The database sequence behind NIJ-YYYY-NNNNN: unique even when two submissions happen at once.</summary>
     public const string ReferenceSequence = "ApplicationReferenceNumbers";
 
+    /// <summary>
+    /// Every context, however it is made (the portal's, a worker's, a test's), turns the domain events of what it saves into
+    /// audit rows and outbox mail in the same SaveChanges: no path can forget them, and none can leave them out.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(Infrastructure.Events.DomainEventRecorder.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        // Domain events live only until SaveChanges turns them into audit rows and mail (Infrastructure/Events).
+        builder.Ignore<Domain.Events.DomainEvent>();
         builder.HasSequence<long>(ReferenceSequence);
     }
 }

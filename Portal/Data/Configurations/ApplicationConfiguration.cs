@@ -16,11 +16,15 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         application.Property(a => a.Reference).HasMaxLength(16);
         application.HasIndex(a => a.Reference).IsUnique();
         application.Property(a => a.AnswerLanguage).HasMaxLength(8).IsRequired();
-        application.Property(a => a.Title).HasMaxLength(200);
-        application.Property(a => a.Description).HasMaxLength(4000);
-        application.Property(a => a.ForWhom).HasMaxLength(2000);
+        // The longest answers are the domain's (QuestionKey), written once.
+        application.Property(a => a.Title).HasMaxLength(QuestionKey.Title.MaxLength!.Value);
+        application.Property(a => a.Description).HasMaxLength(QuestionKey.Description.MaxLength!.Value);
+        application.Property(a => a.ForWhom).HasMaxLength(QuestionKey.ForWhom.MaxLength!.Value);
         application.Property(a => a.Neighbourhood).HasMaxLength(100);
-        application.Property(a => a.HowOthersJoin).HasMaxLength(2000);
+        application.Property(a => a.HowOthersJoin).HasMaxLength(QuestionKey.HowOthersJoin.MaxLength!.Value);
+        application.Property(a => a.ProposedOutcome).HasConversion<string>().HasMaxLength(32);
+        application.Property(a => a.Suggestions).HasMaxLength(Application.MaxSuggestionsLength);
+        application.Ignore(a => a.DecidedAt);
         application.Property(a => a.Version).IsRowVersion();
         application.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         application.HasOne<Scheme>().WithMany().HasForeignKey(a => a.SchemeId).OnDelete(DeleteBehavior.Restrict);
@@ -31,6 +35,14 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         application.Navigation(a => a.BudgetLines).HasField("budgetLines");
         application.Navigation(a => a.Attachments).HasField("attachments");
         application.Navigation(a => a.Events).HasField("events");
+        application.HasMany(a => a.InformationRequests).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        application.HasMany(a => a.DelayConsents).WithOne().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        application.HasMany(a => a.TermExtensions).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        application.Navigation(a => a.InformationRequests).HasField("informationRequests");
+        application.Navigation(a => a.DelayConsents).HasField("delayConsents");
+        application.Navigation(a => a.TermExtensions).HasField("termExtensions");
+        application.Ignore(a => a.DomainEvents);
+        application.Ignore(a => a.IsEditable);
         foreach (var computed in new[] { nameof(Application.TotalCosts), nameof(Application.OwnContribution), nameof(Application.OtherFunding),
                      nameof(Application.Requested), nameof(Application.ActivityStatus), nameof(Application.BudgetStatus) })
             application.Ignore(computed);
@@ -46,7 +58,7 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
         // Rows get their id in the domain; without this EF would take a new row for an existing one and UPDATE it.
         line.Property(l => l.Id).ValueGeneratedNever();
         line.Property(l => l.Category).HasConversion<string>().HasMaxLength(32);
-        line.Property(l => l.Description).HasMaxLength(200);
+        line.Property(l => l.Description).HasMaxLength(QuestionKey.Costs.MaxLength!.Value);
         line.Ignore(l => l.Amount);
     }
 }

@@ -26,6 +26,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         // Optimistic concurrency on PostgreSQL's xmin: two tabs never overwrite each other silently.
         organisation.Property(o => o.Version).IsRowVersion();
         organisation.Ignore(o => o.IsComplete);
+        organisation.Ignore(o => o.DomainEvents);
         organisation.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         organisation.Navigation(o => o.Members).HasField("members");
     }

@@ -31,4 +31,11 @@ public static class ClientAddress
     public static string? ForAudit(HttpContext? context) => context?.Connection.RemoteIpAddress is { } address
         ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
         : null;
+
+    /// <summary>The browser's own description of itself, for the audit trail (where a request came from); one line, cut to fit.</summary>
+    public static string? UserAgent(HttpContext? context) =>
+        context?.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent
+            ? Domain.Common.UserText.AsOneLine(agent) is var line && line.Length > Domain.Audit.AuditEvent.MaxUserAgentLength
+                ? line[..Domain.Audit.AuditEvent.MaxUserAgentLength] : line
+            : null;
 }

@@ -44,7 +44,7 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
         if (!await LoadAsync(id)) return NotFound();
         try
         {
-            Application.WriteAnswersIn(Language ?? "", clock.GetUtcNow());
+            Application.WriteAnswersIn(Language ?? "", await access.ActorOnApplicationAsync(User, id), clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DomainException e)

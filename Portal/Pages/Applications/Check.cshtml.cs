@@ -21,7 +21,7 @@ namespace Portal.Pages.Applications;
 /// <summary>Check your answers: everything on one page with change links, then the declaration and the one submit button.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, TimeProvider clock,
-    EmailOutbox outbox, PortalText text, IOptions<HelpContactOptions> help, PublicLinks publicLinks) : PageModel
+    PortalText text) : PageModel
 {
     /// <summary>Only the three declarations bind: a forged "Status" or "Reference" field has nothing to bind to.</summary>
     [BindProperty] public DeclarationInput Input { get; set; } = new();
@@ -44,9 +44,8 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     [Needs(Capability.Submit)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        var submit = new SubmitApplication(db, access, users, clock, new SubmissionEmails(outbox, text, help.Value));
-        var outcome = await submit.SubmitAsync(User, id, Input.AllAccepted,
-            application => publicLinks.Page("/Applications/Status", new { id = application.Id }));
+        var submit = new SubmitApplication(db, access, users, clock);
+        var outcome = await submit.SubmitAsync(User, id, Input.AllAccepted);
         switch (outcome)
         {
             case SubmitOutcome.NotFound:

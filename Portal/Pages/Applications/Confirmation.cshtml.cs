@@ -24,6 +24,7 @@ public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess acce
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
     public HelpContactOptions Help => help.Value;
+    public DateTimeOffset Now => clock.GetUtcNow();
     public string? Email { get; private set; }
     public bool FeedbackGiven { get; private set; }
     public bool Thanks { get; private set; }

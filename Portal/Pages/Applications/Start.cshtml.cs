@@ -48,7 +48,7 @@ public sealed class StartModel(PortalDbContext db, ApplicationAccess access, Tim
 
         var organisation = Organisations.FirstOrDefault(o => o.Id == OrganisationId) ?? Organisations[0];
         var userId = access.UserId(User)!.Value;
-        var application = new Application(organisation.Id, Scheme!.Id, LocalizationSetup.Current.Code, userId, clock.GetUtcNow());
+        var application = new Application(organisation.Id, Scheme!.Id, LocalizationSetup.Current.Code, Actors.Applicant(userId), clock.GetUtcNow());
         db.Applications.Add(application);
         await db.SaveChangesAsync();
         return Redirect($"/applications/{application.Id}");

@@ -15,7 +15,7 @@ namespace Portal.Pages.Applications;
 
 /// <summary>Where an application stands: a timeline of what happened and what comes next, the contact person and the messages.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IOptions<HelpContactOptions> help) : PageModel
+public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IOptions<HelpContactOptions> help, TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -30,7 +30,7 @@ public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IO
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();
         Application = application;
         Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
-        Timeline = TimelineStep.For(application, Scheme);
+        Timeline = TimelineStep.For(application, Scheme, clock.GetUtcNow());
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
         return Page();
@@ -44,7 +44,7 @@ public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IO
 /// </summary>
 public sealed record TimelineStep(string TextKey, DateTimeOffset? On, bool Upcoming, DateOnly? Due = null, int? Weeks = null)
 {
-    public static IReadOnlyList<TimelineStep> For(Application application, Scheme scheme)
+    public static IReadOnlyList<TimelineStep> For(Application application, Scheme scheme, DateTimeOffset now)
     {
         var steps = new List<TimelineStep>();
         ApplicationStatus? previous = null;
@@ -62,7 +62,7 @@ public sealed record TimelineStep(string TextKey, DateTimeOffset? On, bool Upcom
         if (status == ApplicationStatus.Draft) steps.Add(new("Status.Upcoming.Submit", null, Upcoming: true));
         if (status is ApplicationStatus.Draft or ApplicationStatus.Submitted) steps.Add(new("Status.Upcoming.Review", null, Upcoming: true));
         if (status != ApplicationStatus.InformationRequested) steps.Add(new("Status.Upcoming.Questions", null, Upcoming: true));
-        steps.Add(application.DecisionDueOn(scheme) is { } due
+        steps.Add(application.DecisionDueOn(scheme, now) is { } due
             ? new("Status.Upcoming.Decision", null, Upcoming: true, due)
             : new("Status.Upcoming.DecisionLater", null, Upcoming: true, Weeks: scheme.DecisionWeeks));
         return steps;

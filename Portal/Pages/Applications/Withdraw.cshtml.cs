@@ -35,7 +35,7 @@ public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, 
         if (Application.Status == ApplicationStatus.Withdrawn) return Redirect($"/applications/{id}/status?withdrawn=true");
         try
         {
-            Application.Withdraw(access.UserId(User)!.Value, clock.GetUtcNow());
+            Application.Withdraw(await access.ActorOnApplicationAsync(User, id), clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DomainException)

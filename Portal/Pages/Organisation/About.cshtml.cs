@@ -40,6 +40,6 @@ public sealed class AboutModel(ApplicationAccess access, PortalDbContext db, Por
         if (value?.Length > MaxLength) ModelState.AddModelError("Input.HowOrganised", Text["Organisation.About.TooLong", MaxLength]);
         if (!ModelState.IsValid) return Page();
         return await SaveAsync("Input.HowOrganised",
-            o => o.Describe(o.Kind, value, o.Neighbourhood, o.ContactName, o.ContactPhone, o.FirstApplication));
+            (o, by, now) => o.Describe(o.Kind, value, o.Neighbourhood, o.ContactName, o.ContactPhone, o.FirstApplication, by, now));
     }
 }

@@ -44,7 +44,7 @@ public sealed class ContactModel(ApplicationAccess access, PortalDbContext db, P
         if (phone is not null && !IsPhoneNumber(phone)) ModelState.AddModelError("Input.ContactPhone", Text["Organisation.Contact.Phone.Invalid"]);
         if (!ModelState.IsValid) return Page();
         return await SaveAsync("Input.ContactName",
-            o => o.Describe(o.Kind, o.HowOrganised, o.Neighbourhood, name, phone, o.FirstApplication));
+            (o, by, now) => o.Describe(o.Kind, o.HowOrganised, o.Neighbourhood, name, phone, o.FirstApplication, by, now));
     }
 
     /// <summary>Digits with the usual separators, as people write Dutch and foreign numbers: 06-12345678, +31 6 1234 5678.</summary>

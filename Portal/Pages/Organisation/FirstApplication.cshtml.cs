@@ -41,6 +41,6 @@ public sealed class FirstApplicationModel(ApplicationAccess access, PortalDbCont
         if (answer is null) ModelState.AddModelError("Input.FirstApplication", Text["Organisation.FirstApplication.Required"]);
         if (!ModelState.IsValid) return Page();
         return await SaveAsync("Input.FirstApplication",
-            o => o.Describe(o.Kind, o.HowOrganised, o.Neighbourhood, o.ContactName, o.ContactPhone, answer));
+            (o, by, now) => o.Describe(o.Kind, o.HowOrganised, o.Neighbourhood, o.ContactName, o.ContactPhone, answer, by, now));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Organisations;
 
@@ -76,7 +77,7 @@ public sealed class Invitations(PortalDbContext db, TimeProvider clock)
             """).ToListAsync();
         if (claimed.Count != 1) return null;
         var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == claimed[0]);
-        organisation.AddMember(userId, now);
+        organisation.AddMember(userId, Actors.Applicant(userId), now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return organisation.Id;

@@ -37,7 +37,7 @@ public sealed class KvkModel(ApplicationAccess access, PortalDbContext db, Porta
     {
         if (!await LoadAsync(id)) return NotFound();
         if (Organisation.Kind is OrganisationKind.InformalGroup) return NotForThisGroup();
-        return await SaveAsync("Input.KvkNumber", o => o.RegisterKvk(Input.KvkNumber));
+        return await SaveAsync("Input.KvkNumber", (o, by, now) => o.RegisterKvk(Input.KvkNumber, by, now));
     }
 
     /// <summary>An informal group is never asked for a KvK number: an old link to this step leads to the profile.</summary>

@@ -30,11 +30,11 @@ public sealed class NameModel(ApplicationAccess access, PortalDbContext db, Port
         if (!await LoadAsync(id)) return NotFound();
         foreach (var (field, key) in Input.Errors()) ModelState.AddModelError(field, Text[key]);
         if (!ModelState.IsValid) return Page();
-        return await SaveAsync("Input.Name", o =>
+        return await SaveAsync("Input.Name", (o, by, now) =>
         {
-            o.Rename(Input.Name!);
+            o.Rename(Input.Name!, by, now);
             // Becoming an informal group drops a KvK number (the domain does that).
-            o.Describe(Input.ParsedKind!.Value, o.HowOrganised, o.Neighbourhood, o.ContactName, o.ContactPhone, o.FirstApplication);
+            o.Describe(Input.ParsedKind!.Value, o.HowOrganised, o.Neighbourhood, o.ContactName, o.ContactPhone, o.FirstApplication, by, now);
         });
     }
 }

@@ -39,6 +39,6 @@ public sealed class NeighbourhoodModel(ApplicationAccess access, PortalDbContext
         if (!ModelState.IsValid) return Page();
         // An unknown value (a forged post) is refused by the domain with its own message.
         return await SaveAsync("Input.Neighbourhood",
-            o => o.Describe(o.Kind, o.HowOrganised, value, o.ContactName, o.ContactPhone, o.FirstApplication));
+            (o, by, now) => o.Describe(o.Kind, o.HowOrganised, value, o.ContactName, o.ContactPhone, o.FirstApplication, by, now));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
+using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Organisations;
@@ -49,14 +50,14 @@ public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, 
         Organisation organisation;
         try
         {
-            organisation = new Organisation(Input.Name!, Input.ParsedKind!.Value, userId, clock.GetUtcNow());
+            organisation = new Organisation(Input.Name!, Input.ParsedKind!.Value, Actors.Applicant(userId), clock.GetUtcNow());
         }
         catch (DomainException e)
         {
             ModelState.AddModelError("Input.Name", text[e.MessageKey]);
             return Page();
         }
-        db.Entry(organisation).Property(o => o.Id).CurrentValue = id;
+        organisation.UseId(id);
         db.Organisations.Add(organisation);
         try
         {

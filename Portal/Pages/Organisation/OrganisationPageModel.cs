@@ -65,12 +65,14 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
     /// Applies the change and saves it against the version the user saw. A broken domain rule becomes an error on
     /// <paramref name="field"/>; a conflict reloads the organisation and shows the form again with the typed values.
     /// </summary>
-    protected async Task<IActionResult> SaveAsync(string field, Action<Organisation> change)
+    protected async Task<IActionResult> SaveAsync(string field, Action<Organisation, Actor, DateTimeOffset> change)
     {
         var stored = AnswerKey();
+        var by = await Access.ActorOnOrganisationAsync(User, Organisation.Id);
+        var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         try
         {
-            change(Organisation);
+            change(Organisation, by, now);
         }
         catch (DomainException e)
         {

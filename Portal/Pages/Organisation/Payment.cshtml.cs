@@ -65,7 +65,7 @@ public sealed class PaymentModel(ApplicationAccess access, PortalDbContext db, P
             if (ibanError is not null) ModelState.AddModelError("Input.Iban", Text[ibanError]);
             Require("Input.AccountHolder", Input.AccountHolder, "Organisation.AccountHolder.Required");
             if (!ModelState.IsValid) return Page();
-            return await SaveAsync("Input.AccountHolder", o => o.PayToOwnAccount(iban!, Input.AccountHolder!));
+            return await SaveAsync("Input.AccountHolder", (o, by, now) => o.PayToOwnAccount(iban!, Input.AccountHolder!, by, now));
         }
         if (Chosen(PaymentRoute.HostOrganisation))
         {
@@ -78,7 +78,7 @@ public sealed class PaymentModel(ApplicationAccess access, PortalDbContext db, P
             var agreed = Input.HostAgreement == "true";
             if (!agreed) ModelState.AddModelError("Input.HostAgreement", Text["Organisation.Host.Agreement.Required"]);
             if (!ModelState.IsValid) return Page();
-            return await SaveAsync("Input.HostName", o => o.PayThroughHost(Input.HostName!, Input.HostContactName!, email!, agreed));
+            return await SaveAsync("Input.HostName", (o, by, now) => o.PayThroughHost(Input.HostName!, Input.HostContactName!, email!, agreed, by, now));
         }
         ModelState.AddModelError("Input.Route", Text["Payment.Route.Required"]);
         return Page();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Portal.Applications;
 using Portal.Domain.Applications;
+using Portal.Domain.Common;
 
 namespace Portal.Pages.Applications.Activity;
 
@@ -45,8 +46,8 @@ public sealed record ActivityAnswers(string? Title, string? Description, string?
     public static ActivityAnswers Of(Application a) =>
         new(a.Title, a.Description, a.ForWhom, a.ParticipantCount, a.Neighbourhood, a.StartsOn, a.EndsOn, a.HowOthersJoin);
 
-    public void ApplyTo(Application application, DateTimeOffset now) =>
-        application.DescribeActivity(Title, Description, ForWhom, ParticipantCount, Neighbourhood, StartsOn, EndsOn, HowOthersJoin, now);
+    public void ApplyTo(Application application, Actor by, DateTimeOffset now) =>
+        application.DescribeActivity(Title, Description, ForWhom, ParticipantCount, Neighbourhood, StartsOn, EndsOn, HowOthersJoin, by, now);
 }
 
 /// <summary>

@@ -152,7 +152,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
 
             try
             {
-                updated.ApplyTo(Application, clock.GetUtcNow());
+                updated.ApplyTo(Application, await access.ActorOnApplicationAsync(User, Application.Id), clock.GetUtcNow());
             }
             catch (DomainException e)
             {

@@ -75,8 +75,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!inspection.Accepted) return Refuse(field, text[inspection.RefusalKey!]);
 
         // Metadata and bytes in one SaveChanges: a file is never half stored.
-        var attachment = Application.Attach(kind, FileInspector.SafeFileName(Upload.FileName), inspection.ContentType!, content.LongLength,
-            access.UserId(User)!.Value, clock.GetUtcNow());
+        var attachment = Application.Attach(Scheme, kind, FileInspector.SafeFileName(Upload.FileName), inspection.ContentType!, content.LongLength,
+            await access.ActorOnApplicationAsync(User, Application.Id), clock.GetUtcNow());
         db.Add(attachment);
         db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = content });
         try
@@ -98,7 +98,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (Application.Attachments.All(a => a.Id != attachmentId)) return Redirect($"/applications/{id}/attachments");
         try
         {
-            Application.RemoveAttachment(attachmentId, clock.GetUtcNow());
+            Application.RemoveAttachment(attachmentId, await access.ActorOnApplicationAsync(User, Application.Id), clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)

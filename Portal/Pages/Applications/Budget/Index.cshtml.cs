@@ -103,7 +103,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Application.BudgetLines.FirstOrDefault(l => l.Id == LineId) is { } line)
             Removed = $"{line.Category}|{line.AmountCents.ToString(CultureInfo.InvariantCulture)}|{line.Description}";
-        return await ChangeAsync(id, "removed", app => app.RemoveCost(LineId ?? Guid.Empty, clock.GetUtcNow()), clearCost: false);
+        return await ChangeAsync(id, "removed", app => app.RemoveCost(LineId ?? Guid.Empty, Me, clock.GetUtcNow()), clearCost: false);
     }
 
     /// <summary>Puts a removed row back (the "undo" after removing).</summary>
@@ -149,6 +149,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         }
         if (!ModelState.IsValid) return Invalid(fundingPosted);
 
+        Me = await access.ActorOnApplicationAsync(User, id);
         for (var attempt = 1; ; attempt++)
         {
             var stored = FundingKey(Application.OwnContribution, Application.OtherFunding);
@@ -163,7 +164,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
             }
             try
             {
-                if (fundingChanged) Application.SetFunding(own, other, clock.GetUtcNow());
+                if (fundingChanged) Application.SetFunding(own, other, Me, clock.GetUtcNow());
                 action(Application);
             }
             catch (DomainException e)
@@ -202,7 +203,10 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     }
 
     private void AddCost(Application application, CostCategory category, string? description, Money amount) =>
-        application.AddCost(category, description, amount, clock.GetUtcNow());
+        application.AddCost(category, description, amount, Me, clock.GetUtcNow());
+
+    /// <summary>Who makes the change, in the role their grants give (set once a change is asked for).</summary>
+    private Actor Me { get; set; } = null!;
 
     private IActionResult Invalid(bool fundingPosted)
     {

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Applications;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Events;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Web;
+
+namespace Portal.Infrastructure.Events;
+
+/// <summary>
+/// The mail that domain events cause, put in the outbox of the same SaveChanges: the confirmation of a submission, of a
+/// withdrawal, and the notice of an extended decision term (art. 4:14 Awb), each in the recipient's language.
+/// </summary>
+internal static class ApplicationMail
+{
+    public static async Task FromAsync(PortalDbContext db, IReadOnlyList<DomainEvent> events, IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var mailing = events.Where(e => e is ApplicationStatusChanged { To: ApplicationStatus.Submitted or ApplicationStatus.Withdrawn }
+            or DecisionTermExtended).Cast<ApplicationDomainEvent>().ToList();
+        if (mailing.Count == 0) return;
+
+        var clock = services.GetRequiredService<TimeProvider>();
+        var text = services.GetRequiredService<PortalText>();
+        var links = services.GetRequiredService<PublicLinks>();
+        var emails = new SubmissionEmails(new EmailOutbox(db, clock, text), text, services.GetRequiredService<IOptions<HelpContactOptions>>().Value);
+        foreach (var domainEvent in mailing)
+        {
+            // The application is tracked: it is the one that raised the event.
+            var application = db.Applications.Local.Single(a => a.Id == domainEvent.ApplicationId);
+            var scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId, cancellationToken);
+            var statusLink = links.Page("/Applications/Status", new { id = application.Id });
+            switch (domainEvent)
+            {
+                case ApplicationStatusChanged { To: ApplicationStatus.Submitted } submitted:
+                    foreach (var user in await UsersAsync(db, [submitted.Actor.UserId], cancellationToken))
+                        emails.Submitted(user, application, scheme, statusLink, submitted.OccurredAt);
+                    break;
+                // A draft that was never sent needs no confirmation that it is gone.
+                case ApplicationStatusChanged { To: ApplicationStatus.Withdrawn } withdrawn when application.Reference is not null:
+                    foreach (var user in await UsersAsync(db, [withdrawn.Actor.UserId], cancellationToken))
+                        emails.Withdrawn(user, application, scheme);
+                    break;
+                case DecisionTermExtended extended:
+                    var members = await db.Organisations.AsNoTracking().Where(o => o.Id == application.OrganisationId)
+                        .SelectMany(o => o.Members.Select(m => (Guid?)m.UserId)).ToListAsync(cancellationToken);
+                    foreach (var user in await UsersAsync(db, members, cancellationToken))
+                        emails.Extended(user, application, scheme, extended.NewDate, extended.Reason, statusLink);
+                    break;
+            }
+        }
+    }
+
+    private static async Task<List<PortalUser>> UsersAsync(PortalDbContext db, IReadOnlyList<Guid?> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.OfType<Guid>().ToList();
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id) && u.Email != null).ToListAsync(cancellationToken);
+    }
+}
