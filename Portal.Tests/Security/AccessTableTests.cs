@@ -201,21 +201,21 @@ public sealed partial class AccessTableTests(DatabaseFixture fixture) : IAsyncLi
     /// <summary>A fresh draft and sent-in application of ours, a draft of theirs, each with one attachment; both coaches have their grant on ours.</summary>
     private async Task<World> WorldAsync(Organisation ours, Organisation theirs, Guid memberId, List<Asker> askers)
     {
-        var draft = await TestApplications.DraftAsync(fixture.Database, ours);
-        var sentIn = await TestApplications.DraftAsync(fixture.Database, ours);
-        var theirsDraft = await TestApplications.DraftAsync(fixture.Database, theirs);
+        // Above € 1,000, so the scheme asks for an activity plan and each can carry one.
+        var draft = await TestApplications.DraftAsync(fixture.Database, ours, costEuros: 1_500);
+        var sentIn = await TestApplications.DraftAsync(fixture.Database, ours, costEuros: 1_500);
+        var theirsDraft = await TestApplications.DraftAsync(fixture.Database, theirs, costEuros: 1_500);
         await using var db = fixture.Database.NewContext();
         var attachments = new Dictionary<Guid, Guid>();
         foreach (var id in new[] { draft.Id, sentIn.Id, theirsDraft.Id })
         {
-            var application = await db.Applications.Include(a => a.Attachments).SingleAsync(a => a.Id == id);
+            var application = await db.Applications.Include(a => a.Attachments).Include(a => a.BudgetLines).SingleAsync(a => a.Id == id);
             var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
             var attachment = application.Attach(scheme, DocumentKind.ActivityPlan, "plan.pdf", "application/pdf", 4, Actor.Applicant(memberId), DateTimeOffset.UtcNow);
             db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = "%PDF"u8.ToArray() });
             attachments[id] = attachment.Id;
             if (id == sentIn.Id)
             {
-                await db.Entry(application).Collection(a => a.BudgetLines).LoadAsync();
                 application.Submit(scheme, ours, declarationAccepted: true, $"NIJ-2026-{Random.Shared.Next(10000, 99999)}",
                     Actor.Applicant(memberId), DateTimeOffset.UtcNow);
             }
