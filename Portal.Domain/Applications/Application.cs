@@ -56,8 +56,8 @@ public sealed partial class Application : AggregateRoot
     public static Application Start(Organisation organisation, Scheme scheme, IEnumerable<Application> applicationsOfOrganisation,
         string answerLanguage, Actor by, DateTimeOffset now)
     {
-        if (!scheme.IsOpenOn(Terms.NijmegenTime.DayOf(now))) throw new DomainException("Start.Closed");
-        if (!organisation.IsComplete) throw new DomainException("Start.OrganisationIncomplete");
+        if (!scheme.IsOpenOn(Terms.NijmegenTime.DayOf(now))) throw new DomainException("Application.Start.Closed");
+        if (!organisation.IsComplete) throw new DomainException("Application.Start.OrganisationIncomplete");
         if (applicationsOfOrganisation.Where(a => a.OrganisationId == organisation.Id && a.SchemeId == scheme.Id && a.Status == ApplicationStatus.Draft)
                 .OrderByDescending(a => a.UpdatedAt).FirstOrDefault() is { } draft)
             return draft;
@@ -202,7 +202,7 @@ public sealed partial class Application : AggregateRoot
     public Attachment Attach(Scheme scheme, DocumentKind kind, string fileName, string contentType, long sizeBytes, Actor by, DateTimeOffset now)
     {
         EnsureEditableBy(by);
-        if (!scheme.RequiredDocuments(Requested).Contains(kind)) throw new DomainException("Attachment.Error.Kind");
+        if (!TakesAttachment(scheme, kind)) throw new DomainException("Attachment.Error.Kind");
         // Shown to reviewers and offered on download: it must read as what it is.
         var shown = new string(UserText.WithoutInvisibleFormatting(fileName).Where(c => !char.IsControl(c)).ToArray()).Trim();
         var attachment = new Attachment(Id, kind, shown, contentType, sizeBytes, by.UserId ?? Guid.Empty, now);
@@ -210,6 +210,9 @@ public sealed partial class Application : AggregateRoot
         Changed(QuestionKey.Attachment(kind), by, now);
         return attachment;
     }
+
+    /// <summary>Whether a document of this kind may be attached: only what the scheme asks for at the requested amount.</summary>
+    public bool TakesAttachment(Scheme scheme, DocumentKind kind) => scheme.RequiredDocuments(Requested).Contains(kind);
 
     public void RemoveAttachment(Guid attachmentId, Actor by, DateTimeOffset now)
     {

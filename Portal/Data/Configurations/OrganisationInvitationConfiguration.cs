@@ -14,7 +14,7 @@ internal sealed class OrganisationInvitationConfiguration : IEntityTypeConfigura
         invitation.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         invitation.HasIndex(i => i.TokenHash).IsUnique();
         invitation.HasIndex(i => i.OrganisationId);
-        // The daily limits count the invitations of the last day per sender and per address (Invitations.LimitReachedAsync).
+        // The daily limits count the invitations of the last day per sender and per address (Invitations.LimitReachedAsync, by the rule of InvitationLimits).
         invitation.HasIndex(i => new { i.InvitedBy, i.CreatedAt });
         invitation.HasIndex(i => i.CreatedAt);
         invitation.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);

@@ -37,7 +37,7 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Application.Status != ApplicationStatus.Draft) return Redirect($"/applications/{id}/status");
+        if (!Application.IsEditable) return Redirect($"/applications/{id}/status");
         return Page();
     }
 

@@ -68,7 +68,7 @@ public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess acce
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();
-        if (application.Status == ApplicationStatus.Draft) return Redirect($"/applications/{id}/check");
+        if (application.IsEditable) return Redirect($"/applications/{id}/check");
         if (application.Status == ApplicationStatus.Withdrawn) return Redirect($"/applications/{id}/status");
         Application = application;
         Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);

@@ -6,6 +6,7 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
+using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure.Localization;
@@ -43,14 +44,28 @@ public sealed class StartModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         await EvaluateAsync();
         if (State != StartState.Ready) return Page();
-        // A double click or a second tab: open the draft that is already there.
-        if (await ExistingDraftAsync() is { } draft) return Redirect($"/applications/{draft}");
-
         var organisation = Organisations.FirstOrDefault(o => o.Id == OrganisationId) ?? Organisations[0];
-        var userId = access.UserId(User)!.Value;
-        var application = new Application(organisation.Id, Scheme!.Id, LocalizationSetup.Current.Code, Actors.Applicant(userId), clock.GetUtcNow());
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
+        // One draft per scheme (the domain's rule): a double click or a second tab opens the draft that is already there.
+        var drafts = await db.Applications
+            .Where(a => a.OrganisationId == organisation.Id && a.SchemeId == Scheme!.Id && a.Status == ApplicationStatus.Draft)
+            .ToListAsync();
+        Application application;
+        try
+        {
+            application = Application.Start(organisation, Scheme!, drafts, LocalizationSetup.Current.Code,
+                Actors.Applicant(access.UserId(User)!.Value), clock.GetUtcNow());
+        }
+        catch (DomainException)
+        {
+            // Closed or the profile changed since the page was shown: show why.
+            await EvaluateAsync();
+            return Page();
+        }
+        if (!drafts.Contains(application))
+        {
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+        }
         return Redirect($"/applications/{application.Id}");
     }
 

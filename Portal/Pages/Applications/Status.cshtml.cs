@@ -59,8 +59,8 @@ public sealed record TimelineStep(string TextKey, DateTimeOffset? On, bool Upcom
 
         var status = application.Status;
         if (status == ApplicationStatus.Withdrawn || ApplicationStateMachine.IsDecided(status)) return steps;
-        if (status == ApplicationStatus.Draft) steps.Add(new("Status.Upcoming.Submit", null, Upcoming: true));
-        if (status is ApplicationStatus.Draft or ApplicationStatus.Submitted) steps.Add(new("Status.Upcoming.Review", null, Upcoming: true));
+        if (ApplicationStateMachine.IsEditable(status)) steps.Add(new("Status.Upcoming.Submit", null, Upcoming: true));
+        if (ApplicationStateMachine.IsEditable(status) || status == ApplicationStatus.Submitted) steps.Add(new("Status.Upcoming.Review", null, Upcoming: true));
         if (status != ApplicationStatus.InformationRequested) steps.Add(new("Status.Upcoming.Questions", null, Upcoming: true));
         steps.Add(application.DecisionDueOn(scheme, now) is { } due
             ? new("Status.Upcoming.Decision", null, Upcoming: true, due)

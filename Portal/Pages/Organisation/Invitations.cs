@@ -10,13 +10,6 @@ namespace Portal.Pages.Organisations;
 /// <summary>Creates and redeems invitations to join an organisation (14 days, single use; only the token's hash is stored).</summary>
 public sealed class Invitations(PortalDbContext db, TimeProvider clock)
 {
-    // Enough for a real group, too few to use the portal for sending mail to strangers. Each limit counts the last 24
-    // hours: per organisation, per person over all their organisations (creating more organisations gives no more),
-    // and per address over all organisations (many accounts together cannot flood one inbox).
-    public const int MaxPerOrganisationPerDay = 10;
-    public const int MaxPerInviterPerDay = 10;
-    public const int MaxPerAddressPerDay = 3;
-
     public enum State { Open, Used, Expired, Unknown }
 
     /// <returns>The token to put in the link.</returns>
@@ -33,20 +26,19 @@ public sealed class Invitations(PortalDbContext db, TimeProvider clock)
         return token;
     }
 
-    /// <returns>The message key and number of the first daily limit this invitation would pass, or null when it may be sent.</returns>
+    /// <returns>
+    /// The message key and number of the first daily limit this invitation would pass (<see cref="InvitationLimits"/>),
+    /// or null when it may be sent.
+    /// </returns>
     public async Task<(string Key, int Limit)?> LimitReachedAsync(Guid organisationId, Guid inviter, string email)
     {
         var since = clock.GetUtcNow().AddDays(-1);
-        var today = db.OrganisationInvitations.Where(i => i.CreatedAt > since);
-        if (await today.CountAsync(i => i.InvitedBy == inviter) >= MaxPerInviterPerDay)
-            return ("Invite.TooMany", MaxPerInviterPerDay);
-        if (await today.CountAsync(i => i.OrganisationId == organisationId) >= MaxPerOrganisationPerDay)
-            return ("Invite.TooMany.Group", MaxPerOrganisationPerDay);
-        // Addresses are compared without case: Amina@Example.org is the same inbox.
-        var address = email.ToLowerInvariant();
-        if (await today.CountAsync(i => i.Email.ToLower() == address) >= MaxPerAddressPerDay)
-            return ("Invite.TooMany.Address", MaxPerAddressPerDay);
-        return null;
+        var lastDay = db.OrganisationInvitations.Where(i => i.CreatedAt > since);
+        var address = InvitationLimits.Address(email);
+        return InvitationLimits.Reached(new InvitationLimits.SentLastDay(
+            await lastDay.CountAsync(i => i.InvitedBy == inviter),
+            await lastDay.CountAsync(i => i.OrganisationId == organisationId),
+            await lastDay.CountAsync(i => i.Email.ToLower() == address)));
     }
 
     public async Task<(State State, OrganisationInvitation? Invitation)> FindAsync(string? token)

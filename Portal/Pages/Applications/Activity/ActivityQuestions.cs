@@ -115,28 +115,26 @@ public sealed record ActivityQuestion(string Slug, string Key, QuestionKind Kind
                 var endOk = TypedAnswers.TryParseDate(input.EndsOn, out var end, out var endError);
                 if (!startOk) errors.Add((nameof(ActivityInput.StartsOn), startError!));
                 if (!endOk) errors.Add((nameof(ActivityInput.EndsOn), endError!));
-                if (startOk && endOk)
-                {
-                    if (start is null && end is not null) errors.Add((nameof(ActivityInput.StartsOn), "Activity.Dates.StartMissing"));
-                    else updated = current with { StartsOn = start, EndsOn = end };
-                }
+                // Whether an end date without a start makes sense is the domain's rule (Activity.Dates.StartMissing).
+                if (startOk && endOk) updated = current with { StartsOn = start, EndsOn = end };
                 break;
         }
         return errors;
     }
 
     /// <summary>Which field a domain refusal belongs to on this page.</summary>
-    public string FieldFor(string messageKey) =>
-        messageKey == "Activity.Dates.EndBeforeStart" ? nameof(ActivityInput.EndsOn) : Field;
-
-    /// <summary>The most characters the domain accepts for this answer, or null.</summary>
-    public int? MaxLength => Slug switch
+    public string FieldFor(string messageKey) => messageKey switch
     {
-        "title" => 200,
-        "description" => 4000,
-        "for-whom" or "join" => 2000,
-        _ => null,
+        "Activity.Dates.EndBeforeStart" => nameof(ActivityInput.EndsOn),
+        "Activity.Dates.StartMissing" => nameof(ActivityInput.StartsOn),
+        _ => Field,
     };
+
+    /// <summary>The question's identity in the domain: its page address is the key's name ("activity.for-whom" → "for-whom").</summary>
+    public QuestionKey Identity => QuestionKey.Activity.Single(k => k.Name == Slug);
+
+    /// <summary>The most characters the domain accepts for this answer (written once, on the <see cref="QuestionKey"/>), or null.</summary>
+    public int? MaxLength => Identity.MaxLength;
 
     private static string Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

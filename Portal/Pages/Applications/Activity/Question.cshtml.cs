@@ -53,7 +53,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     public bool StatusIsError { get; private set; }
     /// <summary>This request saved the answer: the browser may forget its copy of the typed text.</summary>
     public bool JustSaved { get; private set; }
-    public bool IsReadOnly => Application.Status != ApplicationStatus.Draft;
+    public bool IsReadOnly => !Application.IsEditable;
     public string PagePath => QuestionPath(Question.Slug);
     public string TaskListPath => Url.Page("/Applications/TaskList", new { id = Application.Id })!;
     public string QuestionPath(string slug) => Url.Page("/Applications/Activity/Question", new { id = Application.Id, question = slug })!;

@@ -56,8 +56,9 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         if (!await LoadAsync(id)) return NotFound();
         var field = $"Upload.{Kind}";
-        if (Application.Status != ApplicationStatus.Draft) return Refuse("", text["Attachment.Error.NotDraft"]);
-        if (Kind is not { } kind || !Required.Contains(kind)) return Refuse("", text["Attachment.Error.Kind"]);
+        if (!Application.IsEditable) return Refuse("", text["Attachment.Error.NotDraft"]);
+        // Asked before the file is read; Attach asks the same rule again.
+        if (Kind is not { } kind || !Application.TakesAttachment(Scheme, kind)) return Refuse("", text["Attachment.Error.Kind"]);
         if (Upload is null) return Refuse(field, text["Attachment.Error.NoFile"]);
         if (Upload.Length > FileInspector.MaxFileBytes)
             return Refuse(field, text["Attachment.Error.TooLarge", Size(Upload.Length, text)]);
@@ -94,7 +95,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid attachmentId)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Application.Status != ApplicationStatus.Draft) return Refuse("", text["Attachment.Error.NotDraft"]);
+        if (!Application.IsEditable) return Refuse("", text["Attachment.Error.NotDraft"]);
         if (Application.Attachments.All(a => a.Id != attachmentId)) return Redirect($"/applications/{id}/attachments");
         try
         {

@@ -72,7 +72,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     /// </summary>
     public string DoneUrl => TempData.Peek(ReturnKey) as string ?? $"/applications/{Application.Id}";
     private string ReturnKey => $"BudgetReturn:{Application.Id}";
-    public bool IsReadOnly => Application.Status != ApplicationStatus.Draft;
+    public bool IsReadOnly => !Application.IsEditable;
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, string? returnUrl)
