@@ -41,6 +41,8 @@ public sealed partial class LayoutTests(DatabaseFixture fixture) : IAsyncLifetim
         Assert.Contains("Vraag hulp aan een coach", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
+        // htmx would add its indicator <style> to the page, which the CSP blocks (a console error on every page).
+        Assert.Contains("\"includeIndicatorStyles\":false", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]
