@@ -14,10 +14,10 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Email;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
-using Portal.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 // "Server: Kestrel" only tells an attacker what to look up.
@@ -82,9 +82,11 @@ services.ConfigureApplicationCookie(o =>
         // htmx would swap the sign-in page into a fragment: tell it to navigate instead.
         if (context.Request.IsHtmx())
         {
-            var returnUrl = context.Request.HtmxCurrentUrl() is { } current && Uri.TryCreate(current, UriKind.Absolute, out var uri)
+            var returnUrl = context.Request.IsHtmx(out var htmx) && Uri.TryCreate(htmx?.CurrentUrl, UriKind.Absolute, out var uri)
                 ? uri.PathAndQuery : "/";
-            context.Response.Htmx(h => h.Redirect("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl)));
+            var signIn = context.HttpContext.RequestServices.GetRequiredService<LinkGenerator>()
+                .GetPathByPage(context.HttpContext, "/Account/SignIn", values: new { ReturnUrl = returnUrl })!;
+            context.Response.Htmx(h => h.Redirect(signIn));
             context.Response.StatusCode = StatusCodes.Status200OK;
             return Task.CompletedTask;
         }
@@ -189,10 +191,7 @@ app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseReplayableForms();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseStaticFiles(new StaticFileOptions
-{
-    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public,max-age=3600",
-});
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => PublicFiles.SetCacheControl(context.Context) });
 app.UseRequestLocalization(LocalizationSetup.Options());
 app.UseRouting();
 app.UseTooLargeAnswer();
@@ -207,6 +206,7 @@ app.Use(async (context, next) =>
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapPublicFiles();
 // "Stay signed in" in the idle warning: any signed-in request renews the session; this one does nothing else.
 app.MapPost("/account/keep-alive", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         await antiforgery.IsRequestValidAsync(context) ? Results.NoContent() : Results.BadRequest())

@@ -59,7 +59,16 @@ ensure_chromium() {
   fi
 }
 
-# htmx (served from wwwroot) and MailDev come from npm. node_modules/.package-lock.json
+# The HTML checker of the browser tests (vnu.jar from npm) runs on Java 11 or later. Installed before
+# npm ci, so that vnu-jar's install script (where npm runs it) finds this Java and downloads none.
+ensure_java() {
+  if ! command -v java >/dev/null; then
+    echo "==> Installing a Java runtime (for the Nu Html Checker)"
+    apt_install default-jre-headless
+  fi
+}
+
+# htmx (served from wwwroot), MailDev and vnu-jar (the Nu Html Checker) come from npm. node_modules/.package-lock.json
 # is written by npm on install, so it is older than package-lock.json when stale.
 ensure_npm() {
   local lock="$_DEPS_ROOT/package-lock.json" stamp="$_DEPS_ROOT/node_modules/.package-lock.json"
@@ -69,10 +78,10 @@ ensure_npm() {
   fi
 }
 
-# ensure_deps [--chromium]
+# ensure_deps [--chromium]: --chromium for the browser tests (Chromium, and Java for their HTML checker)
 ensure_deps() {
   ensure_postgres
-  if [[ "${1:-}" == "--chromium" ]]; then ensure_chromium; fi
+  if [[ "${1:-}" == "--chromium" ]]; then ensure_chromium; ensure_java; fi
   ensure_npm
 }
 

@@ -1,4 +1,3 @@
-using Portal.Domain.Applications;
 using Portal.Domain.Common;
 
 namespace Portal.Domain.Access;
@@ -18,8 +17,10 @@ public enum GrantKind
 }
 
 /// <summary>
-/// The capability table: what each grant allows. Municipal staff never see a draft (the applicant has not sent it to
-/// them), and nobody but members changes the organisation. One table, so every page asks the same question.
+/// The capability table: what each grant allows. Municipal staff see an application only once it has been sent in
+/// (a draft, also a withdrawn one that never was, stays the applicant's own; one returned with suggestions stays
+/// theirs to follow), and nobody but members changes the organisation. Which state allows which change (answers only
+/// while editable) is the domain's rule, not access. One table, so every page asks the same question.
 /// </summary>
 public static class Grants
 {
@@ -39,9 +40,9 @@ public static class Grants
 
     public static bool IsStaff(GrantKind kind) => kind is GrantKind.Reviewer or GrantKind.Approver or GrantKind.Admin;
 
-    /// <summary>What <paramref name="kind"/> allows on an application in <paramref name="status"/>.</summary>
-    public static IReadOnlySet<Capability> Allows(GrantKind kind, ApplicationStatus status) =>
-        IsStaff(kind) && status == ApplicationStatus.Draft ? new HashSet<Capability>() : Table[kind].ToHashSet();
+    /// <summary>What <paramref name="kind"/> allows on an application that has (or has never) been sent in.</summary>
+    public static IReadOnlySet<Capability> Allows(GrantKind kind, bool sentIn) =>
+        IsStaff(kind) && !sentIn ? new HashSet<Capability>() : Table[kind].ToHashSet();
 
     /// <summary>
     /// What <paramref name="kinds"/> allow on an organisation: its view for everyone who may look at one of its
@@ -67,6 +68,6 @@ public static class Grants
     }
 
     /// <summary>What <paramref name="kinds"/> together allow (a coach can also be a member).</summary>
-    public static IReadOnlySet<Capability> Allows(IEnumerable<GrantKind> kinds, ApplicationStatus status) =>
-        kinds.SelectMany(k => Allows(k, status)).ToHashSet();
+    public static IReadOnlySet<Capability> Allows(IEnumerable<GrantKind> kinds, bool sentIn) =>
+        kinds.SelectMany(k => Allows(k, sentIn)).ToHashSet();
 }

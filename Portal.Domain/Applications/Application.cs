@@ -119,7 +119,8 @@ public sealed partial class Application : AggregateRoot
 
     public SectionStatus AttachmentsStatus(Scheme scheme)
     {
-        var required = scheme.RequiredDocuments(Requested);
+        // The budget plan is the typed cost overview: only the documents sent as a file count here.
+        var required = scheme.DocumentsToUpload(Requested);
         if (required.Count == 0) return SectionStatus.Done;
         var present = required.Count(kind => attachments.Any(a => a.Kind == kind));
         return present == 0 ? SectionStatus.NotStarted : present == required.Count ? SectionStatus.Done : SectionStatus.InProgress;

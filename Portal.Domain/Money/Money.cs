@@ -31,16 +31,33 @@ public readonly record struct Money(long Cents) : IComparable<Money>
 
     public int CompareTo(Money other) => Cents.CompareTo(other.Cents);
 
-    /// <summary>"€ 1.250,50" in Dutch, "€1,250.50" in English: the culture's own grouping, always two decimals unless whole.</summary>
-    public string Format(CultureInfo culture)
+    /// <summary>
+    /// "€ 1.300,50", "€ 1.250": the one way an amount is written, in every language — the Dutch notation that letters,
+    /// the hints and the parser use, so an amount reads the same on every page and in every email. Arabic notation
+    /// ("1٬300٫50 €") was misread: its separators look like the Dutch ones the other way round. The amount is isolated
+    /// left to right (<see cref="Bidi.LeftToRight"/>), so inside Arabic text it stays "€ 1.300,50"; a no-break space
+    /// keeps the sign with the number.
+    /// </summary>
+    public string Format() => Bidi.LeftToRight(Text);
+
+    /// <summary>"€ 1.300,50" without the directional isolate, for where the direction is set otherwise (tests, logs).</summary>
+    public string Text
     {
-        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = "€";
-        var decimals = Cents % 100 == 0 ? 0 : 2;
-        return (Cents / 100m).ToString("C" + decimals, format);
+        get
+        {
+            var number = (Cents / 100m).ToString(Cents % 100 == 0 ? "#,##0" : "#,##0.00", DutchNumbers);
+            return (Cents < 0 ? "-" : "") + "€\u00A0" + number.TrimStart('-');
+        }
     }
 
-    public override string ToString() => Format(CultureInfo.InvariantCulture);
+    public override string ToString() => Text;
+
+    private static readonly NumberFormatInfo DutchNumbers = NumberFormatInfo.ReadOnly(new NumberFormatInfo
+    {
+        NumberDecimalSeparator = ",",
+        NumberGroupSeparator = ".",
+        NegativeSign = "-",
+    });
 
     /// <summary>Refuses a single amount above <see cref="Maximum"/>, whichever page or form it came from.</summary>
     public static void EnsureNotAboveMaximum(Money amount)

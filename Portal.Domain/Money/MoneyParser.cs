@@ -14,7 +14,8 @@ public static partial class MoneyParser
     {
         amount = Money.Zero;
         errorKey = null;
-        var text = (input ?? "").Trim().Replace("€", "", StringComparison.Ordinal).Replace("EUR", "", StringComparison.OrdinalIgnoreCase)
+        // An amount copied from a page brings its directional isolates along (Money.Format): they are not part of it.
+        var text = Common.Bidi.WithoutControls(input ?? "").Trim().Replace("€", "", StringComparison.Ordinal).Replace("EUR", "", StringComparison.OrdinalIgnoreCase)
             .Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace("\u202f", "", StringComparison.Ordinal);
         if (text.EndsWith(",-", StringComparison.Ordinal) || text.EndsWith(".-", StringComparison.Ordinal)) text = text[..^2];
         if (text.Length == 0) return Fail("Money.Empty", out errorKey);

@@ -46,9 +46,24 @@ public sealed class Scheme
 
     public bool IsOpenOn(DateOnly day) => day <= ClosesOn;
 
+    /// <summary>Keeps a scheme open longer (a later closing date); never shortens it.</summary>
+    public void ExtendTo(DateOnly closesOn)
+    {
+        if (closesOn < ClosesOn) throw new ArgumentException("A scheme is extended, never shortened.", nameof(closesOn));
+        ClosesOn = closesOn;
+    }
+
     /// <summary>The documents this scheme asks for at <paramref name="requested"/>: none for small amounts.</summary>
     public IReadOnlyList<DocumentKind> RequiredDocuments(Money.Money requested) =>
         requested.Cents <= NoDocumentsUpToCents ? [] : [DocumentKind.BudgetPlan, DocumentKind.ActivityPlan];
+
+    /// <summary>
+    /// The documents the applicant sends as a file at <paramref name="requested"/>: the required ones but those the
+    /// portal's own form already is. The budget plan is the cost overview typed on the budget page (it prints as a page
+    /// of its own), so nobody is asked to upload what they have just typed in.
+    /// </summary>
+    public IReadOnlyList<DocumentKind> DocumentsToUpload(Money.Money requested) =>
+        RequiredDocuments(requested).Where(kind => !kind.IsTypedInThePortal()).ToList();
 
     /// <returns>Null when the amount fits, else the resource key that explains why not.</returns>
     public string? CheckRequestedAmount(Money.Money requested) =>
@@ -61,4 +76,10 @@ public enum DocumentKind
     BudgetPlan,
     ActivityPlan,
     Other,
+}
+
+public static class DocumentKinds
+{
+    /// <summary>Whether the application form itself is this document: the budget plan is the typed cost overview.</summary>
+    public static bool IsTypedInThePortal(this DocumentKind kind) => kind == DocumentKind.BudgetPlan;
 }

@@ -31,14 +31,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IBrowserContext> NewContextAsync(Uri baseUrl, int width = DesktopWidth, int height = DesktopHeight, bool javaScript = true)
+    /// <param name="locale">The browser's language (its Accept-Language header); Dutch unless a test is about it.</param>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseUrl, int width = DesktopWidth, int height = DesktopHeight, bool javaScript = true,
+        string locale = "nl-NL")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
-            Locale = "nl-NL",
+            Locale = locale,
             TimezoneId = "Europe/Amsterdam",
         });
         await context.AddInitScriptAsync(Axe.Source);

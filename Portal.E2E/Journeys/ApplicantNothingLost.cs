@@ -17,7 +17,7 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
     public async Task Oversized_and_disguised_files_are_refused_and_the_other_answers_are_kept()
     {
         var applicant = await Server.CreateAccountAsync(Roles.Applicant, "bijlagen");
-        // € 1.500 asked: above € 1.000, so a budget plan and an activity plan are needed.
+        // € 1.500 asked: above € 1.000, so an activity plan is needed (the typed budget is the budget plan).
         var id = await ApplicantData.DraftAsync(Server, applicant, activity: true, 600, 900);
         var page = await OpenBrowserAsync();
         await SignInAsync(page, applicant);
@@ -25,9 +25,9 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
         var attachments = new AttachmentsPage(page);
         await attachments.GotoAsync(id);
         await Expect(attachments.Heading).ToHaveTextAsync("Bijlagen");
-        await Expect(attachments.Main).ToContainTextAsync("U vraagt € 1.500. Bij dit bedrag hebben wij deze bestanden nodig.");
-        await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("U hebt nog geen bestand toegevoegd.");
-        await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+        await Expect(attachments.Main).ToContainTextAsync("U vraagt \u2066€ 1.500\u2069. Bij dit bedrag hebben wij deze bestanden nodig.");
+        await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToContainTextAsync("U hebt nog geen bestand toegevoegd.");
+        await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("U hoeft die niet als bestand te sturen.");
         await SeeAsync(page, "attachments");
 
         // 11 MB that looks like a PDF: with JavaScript it is stopped before it is sent, in the server's own words, and
@@ -39,13 +39,13 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
             var oversized = LargePdf(folder, "begroting-groot.pdf", 11);
             var uploads = 0;
             page.Request += (_, request) => { if (request.Method == "POST") uploads++; };
-            await attachments.UploadAsync("Attachment.Kind.BudgetPlan", oversized);
-            var budgetPlan = attachments.Section("Attachment.Kind.BudgetPlan");
-            await Expect(budgetPlan).ToContainTextAsync("Dit bestand is 11 MB. Een bestand mag hoogstens 10 MB zijn.");
-            await Expect(budgetPlan.Locator("input[type=file]")).ToHaveAttributeAsync("aria-invalid", "true");
-            await Expect(budgetPlan.Locator("input[type=file]")).ToBeFocusedAsync();
+            await attachments.UploadAsync("Attachment.Kind.ActivityPlan", oversized);
+            var activityPlan = attachments.Section("Attachment.Kind.ActivityPlan");
+            await Expect(activityPlan).ToContainTextAsync("Dit bestand is \u206811 MB\u2069. Een bestand mag hoogstens 10 MB zijn.");
+            await Expect(activityPlan.Locator("input[type=file]")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(activityPlan.Locator("input[type=file]")).ToBeFocusedAsync();
             Assert.Equal(0, uploads);
-            await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+            await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToBeVisibleAsync();
             await Expect(attachments.Heading).ToHaveTextAsync("Bijlagen");
             await SeeAsync(page, "attachments-too-large-before-sending", replayable: false);
 
@@ -54,11 +54,11 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
             var plain = new AttachmentsPage(scriptless);
             await plain.GotoAsync(id);
             await SeeAsync(scriptless, "attachments-no-js");
-            await plain.UploadAsync("Attachment.Kind.BudgetPlan", LargePdf(folder, "filmpje.pdf", 40));
-            await Expect(plain.ErrorSummary).ToContainTextAsync("Dit bestand is 40 MB. Een bestand mag hoogstens 10 MB zijn.");
-            await Expect(plain.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("Een bestand mag hoogstens 10 MB zijn.");
-            await Expect(plain.Section("Attachment.Kind.BudgetPlan").Locator("input[type=file]")).ToHaveAttributeAsync("aria-invalid", "true");
-            await Expect(plain.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+            await plain.UploadAsync("Attachment.Kind.ActivityPlan", LargePdf(folder, "filmpje.pdf", 40));
+            await Expect(plain.ErrorSummary).ToContainTextAsync("Dit bestand is \u206840 MB\u2069. Een bestand mag hoogstens 10 MB zijn.");
+            await Expect(plain.Section("Attachment.Kind.ActivityPlan")).ToContainTextAsync("Een bestand mag hoogstens 10 MB zijn.");
+            await Expect(plain.Section("Attachment.Kind.ActivityPlan").Locator("input[type=file]")).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(plain.Section("Attachment.Kind.BudgetPlan")).ToBeVisibleAsync();
             await SeeAsync(scriptless, "attachments-too-large", replayable: false);
         }
         finally
@@ -70,16 +70,16 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
         var program = new byte[4096];
         "MZ"u8.CopyTo(program);
         Encoding.ASCII.GetBytes("This program cannot be run in DOS mode.").CopyTo(program, 78);
-        await attachments.UploadAsync("Attachment.Kind.BudgetPlan", new FilePayload { Name = "begroting.pdf", MimeType = "application/pdf", Buffer = program });
+        await attachments.UploadAsync("Attachment.Kind.ActivityPlan", new FilePayload { Name = "begroting.pdf", MimeType = "application/pdf", Buffer = program });
         await Expect(attachments.ErrorSummary).ToContainTextAsync("De inhoud van dit bestand past niet bij de naam. Misschien is het een programma.");
-        await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToContainTextAsync("U hebt nog geen bestand toegevoegd.");
-        await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToBeVisibleAsync();
+        await Expect(attachments.Section("Attachment.Kind.ActivityPlan")).ToContainTextAsync("U hebt nog geen bestand toegevoegd.");
+        await Expect(attachments.Section("Attachment.Kind.BudgetPlan")).ToBeVisibleAsync();
         await SeeAsync(page, "attachments-disguised", replayable: false);
 
         // A real (small) PDF is accepted and listed, with a link that downloads it.
-        await attachments.UploadAsync("Attachment.Kind.BudgetPlan", new FilePayload { Name = "begroting.pdf", MimeType = "application/pdf", Buffer = SmallPdf() });
+        await attachments.UploadAsync("Attachment.Kind.ActivityPlan", new FilePayload { Name = "begroting.pdf", MimeType = "application/pdf", Buffer = SmallPdf() });
         await Expect(attachments.Main).ToContainTextAsync("Het bestand is toegevoegd.");
-        var link = attachments.Section("Attachment.Kind.BudgetPlan").GetByRole(AriaRole.Link, new() { Name = "begroting.pdf", Exact = true });
+        var link = attachments.Section("Attachment.Kind.ActivityPlan").GetByRole(AriaRole.Link, new() { Name = "begroting.pdf", Exact = true });
         await Expect(link).ToBeVisibleAsync();
         await Expect(attachments.ErrorSummary).ToHaveCountAsync(0);
         await SeeAsync(page, "attachments-added");
@@ -93,7 +93,7 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
         await Expect(check.Answer("Check.Activity.Title")).ToHaveTextAsync(ApplicantData.Title);
         await Expect(check.Answer("Check.Activity.Description")).ToHaveTextAsync(ApplicantData.Description);
         await Expect(check.Answer("Check.Activity.Join")).ToHaveTextAsync(ApplicantData.HowOthersJoin);
-        await Expect(check.Main.GetByRole(AriaRole.Table)).ToContainTextAsync(new Regex(@"U vraagt aan de gemeente\s*€\s?1\.500"));
+        await Expect(check.Main.GetByRole(AriaRole.Table)).ToContainTextAsync(new Regex(@"U vraagt\s*\u2066?€\s?1\.500"));
         await Expect(check.Main).ToContainTextAsync("begroting.pdf");
         await SeeAsync(page, "check-answers-one-attachment");
 
@@ -132,6 +132,39 @@ public sealed partial class ApplicantNothingLost(PortalServer server, BrowserFix
         await Expect(page.Locator("[data-draft-restored]")).ToBeHiddenAsync();
         await Expect(question.AutosaveStatus).ToHaveTextAsync("");
         await SeeAsync(page, "activity-description-reloaded");
+    }
+
+    [Fact]
+    public async Task Save_and_continue_pressed_before_the_autosave_answer_is_back_is_not_a_conflict()
+    {
+        // Issue 8 §5.9: on a slow phone connection the autosave is saved, but its answer comes back after the applicant
+        // has already pressed "Opslaan en verder". That is this tab's own save, not a change made elsewhere.
+        var applicant = await Server.CreateAccountAsync(Roles.Applicant, "traag");
+        var id = await ApplicantData.DraftAsync(Server, applicant, activity: false);
+        var page = await OpenBrowserAsync();
+        await SignInAsync(page, applicant);
+        var saved = new TaskCompletionSource();
+        await page.RouteAsync("**/activity/description?handler=Autosave", async route =>
+        {
+            var response = await route.FetchAsync();
+            saved.TrySetResult();
+            await Task.Delay(2000);
+            try { await route.FulfillAsync(new RouteFulfillOptions { Response = response }); }
+            catch (PlaywrightException) { /* the page has moved on, as it should */ }
+        });
+
+        var question = new QuestionPage(page);
+        await page.GotoAsync($"/applications/{id}/activity/description");
+        await SeeAsync(page, "activity-description-slow");
+        await question.Description.FillAsync("Wij koken samen");
+        await question.Description.DispatchEventAsync("change");
+        await saved.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await question.Description.FillAsync("Wij koken samen met buren");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en verder" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/applications/{id}/activity/for-whom$"));
+        await SeeAsync(page, "activity-for-whom-after-slow-autosave");
+        Assert.Equal("Wij koken samen met buren", (await ApplicantData.LoadAsync(Server, id)).Description);
     }
 
     [Fact]

@@ -28,14 +28,14 @@ public sealed class Registration(PortalServer server, BrowserFixture browser, IT
         await home.SwitchLanguageAsync("العربية");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
-        await Expect(home.Heading).ToHaveTextAsync("تمويل لنشاطك في الحي");
-        await Expect(home.Main).ToContainTextAsync("لقد سجلت الدخول.");
+        await Expect(home.Heading).ToHaveTextAsync("تمويل لنشاطكم في الحي");
+        await Expect(home.Main).ToContainTextAsync("لقد سجّلتم الدخول.");
         await SeeAsync(page, "home-signed-in");
 
         var arabic = new PortalPage(page, "ar");
         await Expect(arabic.SignOutButton).ToHaveTextAsync("تسجيل الخروج");
         await arabic.SignOutAsync();
-        await Expect(arabic.Main).ToContainTextAsync("لقد سجلت الخروج.");
+        await Expect(arabic.Main).ToContainTextAsync("لقد سجّلتم الخروج.");
         await Expect(arabic.SignInLink).ToBeVisibleAsync();
         await Expect(arabic.SignOutButton).ToHaveCountAsync(0);
         // The chosen language outlives the session.

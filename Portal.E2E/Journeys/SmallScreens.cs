@@ -42,6 +42,15 @@ public sealed class SmallScreens(PortalServer server, BrowserFixture browser, IT
         await page.GotoAsync("/help");
         await FitsAsync(page, language, "help");
 
+        // The two statements, reached as a visitor would: from the footer, without signing in (issue 8, 5.3).
+        var footer = page.Locator("footer");
+        await footer.GetByRole(AriaRole.Link, new() { Name = Texts.Get("Privacy.Title", language), Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(Texts.Get("Privacy.Title", language));
+        await FitsAsync(page, language, "privacy");
+        await footer.GetByRole(AriaRole.Link, new() { Name = Texts.Get("Accessibility.Title", language), Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(Texts.Get("Accessibility.Title", language));
+        await FitsAsync(page, language, "accessibility");
+
         await signIn.GotoAsync();
         await FitsAsync(page, language, "sign-in");
         await signIn.SignInAsync(applicant.Email, applicant.Password);

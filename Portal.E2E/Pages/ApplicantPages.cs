@@ -63,6 +63,9 @@ public sealed class SchemePage(IPage page, string language = "nl") : ApplicantPa
 public sealed class QuickCheckPage(IPage page, string language = "nl") : ApplicantPage(page, language)
 {
     public ILocator Yes => RadioOf("QuickCheck.Answer.Yes");
+    public ILocator No => RadioOf("QuickCheck.Answer.No");
+    /// <summary>"Wijzigen" beside the answer to question <paramref name="number"/> on the result.</summary>
+    public ILocator Change(int number) => Main.Locator($"dd a[href*='/check/{number}?']");
 
     public ILocator Continue => Main.GetByRole(AriaRole.Button, new()
     {

@@ -11,7 +11,7 @@ namespace Portal.Tests.Audit;
 /// and unknown addresses alike), links that did not work, a right password on an unconfirmed account, an address
 /// confirmed by a link, and clients refused for asking too often.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Accounts)]
 public sealed partial class AccountAuditTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

@@ -6,7 +6,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Audit;
 
 /// <summary>The audit trail is append-only in the database itself, whatever the application (or an attacker in it) tries.</summary>
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class AuditTrailTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Moment = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);

@@ -15,7 +15,7 @@ namespace Portal.Tests.Domain;
 /// </summary>
 public sealed class DecisionTermTests
 {
-    private static readonly Scheme SamenDoen = DemoSchemes.Create(2026).Single(s => s.Slug == DemoSchemes.SamenDoen);
+    private static readonly Scheme SamenDoen = DemoSchemes.Create(new DateOnly(2026, 6, 15)).Single(s => s.Slug == DemoSchemes.SamenDoen);
     private static readonly Actor Amina = Actor.Applicant(Guid.NewGuid());
     private static readonly Actor Reviewer = Actor.Reviewer(Guid.NewGuid());
 

@@ -68,7 +68,37 @@ public sealed class MoneyTests
         var total = Enumerable.Repeat(new Money(10), 10).Aggregate(Money.Zero, (a, b) => a + b);
 
         Assert.Equal(new Money(100), total);
-        Assert.Equal("€ 1.250,50", new Money(125050).Format(CultureInfo.GetCultureInfo("nl")));
-        Assert.Equal("€ 1.250", new Money(125000).Format(CultureInfo.GetCultureInfo("nl")));
+    }
+
+    /// <summary>
+    /// Issue 8, 5.4: "1٬300٫50 €" (Arabic notation) was misread. Every language writes "€ 1.300,50", isolated left to
+    /// right, so that inside an Arabic sentence it stays one unit in that order.
+    /// </summary>
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public void An_amount_reads_the_same_in_every_language_isolated_left_to_right(string language)
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            Assert.Equal("\u2066€\u00A01.300,50\u2069", new Money(130050).Format());
+            Assert.Equal("\u2066€\u00A01.250\u2069", new Money(125000).Format());
+            Assert.Equal("\u2066€\u00A01.000.000,05\u2069", new Money(100000005).Format());
+            Assert.Equal("€\u00A00,50", new Money(50).Text);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+    }
+
+    [Fact]
+    public void An_amount_copied_from_a_page_is_read_back_as_the_same_amount()
+    {
+        Assert.True(MoneyParser.TryParse(new Money(130050).Format(), out var amount, out var error), error);
+        Assert.Equal(new Money(130050), amount);
     }
 }

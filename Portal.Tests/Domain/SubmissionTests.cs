@@ -13,7 +13,7 @@ public sealed class SubmissionTests
     private static readonly Guid Amina = Guid.NewGuid();
     private static readonly Actor Me = Actor.Applicant(Amina);
     private static readonly Organisation Group = CompleteGroup.For(Amina, Now);
-    private static readonly Scheme SamenDoen = DemoSchemes.Create(2026).Single(s => s.Slug == DemoSchemes.SamenDoen);
+    private static readonly Scheme SamenDoen = DemoSchemes.Create(new DateOnly(2026, 6, 15)).Single(s => s.Slug == DemoSchemes.SamenDoen);
 
     [Fact]
     public void A_complete_application_is_submitted_with_its_reference_and_a_timeline_entry()
@@ -60,7 +60,7 @@ public sealed class SubmissionTests
     }
 
     [Fact]
-    public void A_small_request_needs_no_attachments_and_a_larger_one_needs_both_plans()
+    public void A_small_request_needs_no_attachments_and_a_larger_one_needs_both_plans_of_which_one_is_typed()
     {
         var small = Complete(costEuros: 1_000);
         var larger = Complete(costEuros: 1_001);
@@ -68,17 +68,29 @@ public sealed class SubmissionTests
         Assert.Empty(SamenDoen.RequiredDocuments(small.Requested));
         Assert.Empty(small.MissingForSubmission(SamenDoen));
         Assert.Equal([DocumentKind.BudgetPlan, DocumentKind.ActivityPlan], SamenDoen.RequiredDocuments(larger.Requested));
+        // The budget plan is the cost overview the group typed: only the activity plan is sent as a file.
+        Assert.Equal([DocumentKind.ActivityPlan], SamenDoen.DocumentsToUpload(larger.Requested));
         Assert.Equal(["Submit.Missing.Attachments"], larger.MissingForSubmission(SamenDoen));
     }
 
     [Fact]
-    public void A_larger_request_with_both_plans_attached_may_be_submitted()
+    public void A_larger_request_with_its_activity_plan_attached_may_be_submitted_its_typed_budget_being_the_budget_plan()
+    {
+        var application = Complete(costEuros: 1_500);
+        application.Attach(SamenDoen, DocumentKind.ActivityPlan, "plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 2_000, Me, Now);
+
+        Assert.Equal(SectionStatus.Done, application.AttachmentsStatus(SamenDoen));
+        Assert.Empty(application.MissingForSubmission(SamenDoen));
+    }
+
+    [Fact]
+    public void An_uploaded_budget_file_alone_does_not_stand_in_for_the_activity_plan()
     {
         var application = Complete(costEuros: 1_500);
         application.Attach(SamenDoen, DocumentKind.BudgetPlan, "begroting.pdf", "application/pdf", 1_000, Me, Now);
-        application.Attach(SamenDoen, DocumentKind.ActivityPlan, "plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 2_000, Me, Now);
 
-        Assert.Empty(application.MissingForSubmission(SamenDoen));
+        Assert.Equal(SectionStatus.NotStarted, application.AttachmentsStatus(SamenDoen));
+        Assert.Equal(["Submit.Missing.Attachments"], application.MissingForSubmission(SamenDoen));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class UserTextTests
         // Above € 1,000 the scheme asks for a budget plan, so one may be attached.
         application.AddCost(Portal.Domain.Applications.CostCategory.RoomHire, "Zaal", Portal.Domain.Money.Money.FromEuros(1_500), Me, Now);
 
-        var attachment = application.Attach(Portal.Domain.Schemes.DemoSchemes.Create(2026)[0], Portal.Domain.Schemes.DocumentKind.BudgetPlan,
+        var attachment = application.Attach(Portal.Domain.Schemes.DemoSchemes.Create(new DateOnly(2026, 6, 15))[0], Portal.Domain.Schemes.DocumentKind.BudgetPlan,
             "evil\u202Egnp.pdf", "application/pdf", 10, Me, Now);
 
         Assert.Equal("evilgnp.pdf", attachment.FileName);

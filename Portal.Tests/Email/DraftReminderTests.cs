@@ -8,7 +8,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Email;
 
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class DraftReminderTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

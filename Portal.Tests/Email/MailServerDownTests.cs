@@ -8,7 +8,7 @@ namespace Portal.Tests.Email;
 /// Issue 2, point 8: a mail server that is down never costs the user their action, and no mail is lost or doubled.
 /// Runs on a database of its own: the shared test portal's outbox worker (whose mail server is up) must not see this mail.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class MailServerDownTests : IAsyncLifetime
 {
     private ScratchDatabase database = default!;

@@ -12,7 +12,7 @@ namespace Portal.Tests.Email;
 /// 6. Whatever stops the worker, at most the one message being sent goes out twice, and with the same Message-ID.
 /// The mail server answers slowly, and the fault is injected at the moment it holds a message it has not yet confirmed.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class OutboxCrashTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

@@ -9,7 +9,7 @@ namespace Portal.Tests.Email;
 /// Mail the outbox gives up on is never a silent failure: it is logged as an error (which message, which domain — not
 /// the address, not the text) and admins see it on /staff/mail.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class OutboxGiveUpTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private readonly TestLoggerProvider log = new();

@@ -12,7 +12,7 @@ namespace Portal.Tests.Email;
 /// Only time is faked. The messages of these tests live a day ahead of the real clock, so the background worker of a
 /// running portal (which reads the real clock) never picks them up.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string ArabicSubject = "تأكيد عنوان بريدك الإلكتروني — Subsidieportaal Nijmegen";
@@ -140,6 +140,29 @@ public sealed class OutboxTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(ArabicBody, mail.TextBody);
         await using var db = fixture.Database.NewContext();
         await WaitUntilAsync(async () => await db.EmailMessages.AsNoTracking().AnyAsync(m => m.To == "fatima@example.org" && m.SentAt != null));
+    }
+
+    [Fact]
+    public async Task An_Arabic_email_arrives_as_text_and_as_HTML_that_reads_right_to_left()
+    {
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<EmailOutbox>()
+                .Enqueue("noor@example.org", "ar", _ => (ArabicSubject, "مرحبا أمينة،\n\nاضغطوا على الرابط: https://portal.example/account/confirm?code=a&b=c"));
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+        }
+
+        var mail = (await fixture.Smtp.WaitForAsync("noor@example.org")).Message;
+
+        var alternative = Assert.IsType<MimeKit.MultipartAlternative>(mail.Body);
+        Assert.Equal("multipart/alternative", alternative.ContentType.MimeType);
+        var parts = alternative.OfType<MimeKit.TextPart>().ToList();
+        Assert.Equal(["text/plain", "text/html"], parts.Select(p => p.ContentType.MimeType));
+        Assert.Contains("اضغطوا على الرابط", parts[0].Text);
+        var html = parts[1].Text;
+        Assert.Matches("<html lang=\"ar\" dir=\"rtl\">", html);
+        Assert.Contains($"<title>{System.Net.WebUtility.HtmlEncode(ArabicSubject)}</title>", html);
+        Assert.Contains("<a href=\"https://portal.example/account/confirm?code=a&amp;b=c\" dir=\"ltr\"", html);
     }
 
     private OutboxWorker Worker(int batchSize = 20) => outbox.Worker(batchSize);

@@ -68,8 +68,8 @@ public sealed class PortalFactory(string appConnectionString, string ownerConnec
 }
 
 /// <summary>
-/// Shared by the tests of the "db" collection (which run one after another): one test database, one mail sink and one
-/// portal on them that delivers its mail to <see cref="Smtp"/>. Each test class implements IAsyncLifetime and calls
+/// Shared by the tests of one database collection (<see cref="Db"/>; they run one after another, the collections in
+/// parallel): one test database of its own, one mail sink and one portal on them that delivers its mail to <see cref="Smtp"/>. Each test class implements IAsyncLifetime and calls
 /// <c>fixture.Database.ResetAsync()</c> in InitializeAsync; mail of earlier tests stays in the sink, so look for
 /// messages by recipient (or call <c>fixture.Smtp.Clear()</c>).
 /// </summary>
@@ -119,6 +119,3 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 }
-
-[CollectionDefinition("db")]
-public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>;

@@ -178,8 +178,11 @@ public sealed class SmtpSink : IAsyncDisposable
 
 /// <summary>A message as it arrived, decoded by MimeKit (encoded words, base64, quoted-printable).</summary>
 public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Raw,
-    IReadOnlyDictionary<string, string> Headers, string Subject, string TextBody)
+    IReadOnlyDictionary<string, string> Headers, string Subject, string TextBody, MimeMessage Message)
 {
+    /// <summary>The HTML part, as MimeKit decodes it; empty when there is none.</summary>
+    public string HtmlBody => Message.HtmlBody ?? "";
+
     /// <summary>The Message-ID header with its angle brackets, as it travelled.</summary>
     public string MessageId => Headers.GetValueOrDefault("Message-ID") ?? "";
 
@@ -190,7 +193,7 @@ public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in message.Headers) headers[header.Field] = header.Value.Trim();
         var text = message.BodyParts.OfType<TextPart>().FirstOrDefault(p => p.IsPlain);
-        return new ReceivedMail(from, to, raw, headers, message.Subject ?? "", text is null ? "" : Decode(text));
+        return new ReceivedMail(from, to, raw, headers, message.Subject ?? "", text is null ? "" : Decode(text), message);
     }
 
     /// <summary>The text byte for byte (TextPart.Text would turn CRLF into LF, and tests check that text arrives intact).</summary>

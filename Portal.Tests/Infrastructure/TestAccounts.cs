@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 
@@ -9,7 +10,7 @@ public static class TestAccounts
 {
     public const string Password = "een lange zin als wachtwoord";
 
-    public static async Task<PortalUser> CreateAsync(PortalFactory factory, string email, string role, bool confirmed = true,
+    public static async Task<PortalUser> CreateAsync(WebApplicationFactory<Program> factory, string email, string role, bool confirmed = true,
         string language = "nl", string? authenticatorKey = null)
     {
         using var scope = factory.Services.CreateScope();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Portal.Data;
+using Respawn;
+using Respawn.Graph;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -95,18 +97,20 @@ public sealed class ScratchDatabase : IAsyncDisposable
 }
 
 /// <summary>
-/// The database of one test run (<c>portal_test_&lt;8 hex&gt;</c>), built by the real migrator (as the owner role, with
-/// the app role's grants) and dropped at the end.
-/// <see cref="ResetAsync"/> empties it between tests with TRUNCATE, keeping the history of applied migrations and the
-/// reference data the migrations insert (the five roles of 0002_roles).
+/// The database of one test collection (<c>portal_test_&lt;8 hex&gt;</c>; each collection has its own, so collections run in
+/// parallel), built by the real migrator (as the owner role, with the app role's grants) and dropped at the end.
+/// <see cref="ResetAsync"/> empties it between tests with Respawn, keeping <see cref="KeptTables"/>.
 /// </summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
-    // Reference data inserted by migrations is copied here once, and copied back after every reset.
-    private const string ReferenceSchema = "test_reference_data";
+    /// <summary>
+    /// What a reset keeps: the history of applied migrations (or the portal would migrate again) and the reference data
+    /// the migrations insert (the five roles of 0002_roles), which no test changes.
+    /// </summary>
+    public static readonly IReadOnlyList<string> KeptTables = ["schema_migrations", "AspNetRoles"];
 
     private ScratchDatabase? database;
-    private string? resetSql;
+    private Respawner? respawner;
 
     public string ConnectionString => Database.ConnectionString;
 
@@ -122,11 +126,26 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         database = await ScratchDatabase.CreateAsync("portal_test");
         await database.MigrateAsync();
-        resetSql = await PrepareResetAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await RefuseUnkeptReferenceDataAsync(connection);
+        // As the superuser: Respawn truncates and restarts identities (ids do not depend on which tests ran before).
+        respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [.. KeptTables.Select(t => new Table(t))],
+            WithReseed = true,
+        });
     }
 
-    /// <summary>Empties every table (except the migration history) and restores the reference data of the migrations.</summary>
-    public Task ResetAsync() => Database.ExecuteAsync(resetSql!);
+    /// <summary>Empties every table but <see cref="KeptTables"/>.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await respawner!.ResetAsync(connection);
+    }
 
     /// <summary>Creates another empty database that the caller disposes (drops).</summary>
     public static Task<ScratchDatabase> CreateScratchAsync() => ScratchDatabase.CreateAsync();
@@ -136,65 +155,25 @@ public sealed class TestDatabase : IAsyncLifetime
         if (database is not null) await database.DisposeAsync();
     }
 
-    private async Task<string> PrepareResetAsync()
+    /// <summary>
+    /// A later migration that inserts reference data into another table would have it wiped by the first reset, and the
+    /// tests would then run on a database production never has: say so at once instead.
+    /// </summary>
+    private static async Task RefuseUnkeptReferenceDataAsync(NpgsqlConnection connection)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-
         var tables = new List<string>();
-        await using (var command = new NpgsqlCommand(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename", connection))
+        await using (var command = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
 
-        var withData = new List<string>();
-        foreach (var table in tables)
+        foreach (var table in tables.Except(KeptTables))
         {
             await using var command = new NpgsqlCommand($"""SELECT EXISTS (SELECT 1 FROM public."{table}")""", connection);
-            if ((bool)(await command.ExecuteScalarAsync())!) withData.Add(table);
+            if ((bool)(await command.ExecuteScalarAsync())!)
+                throw new InvalidOperationException(
+                    $"A migration inserts rows into \"{table}\": add it to TestDatabase.KeptTables if it is reference data no test changes.");
         }
-
-        await using (var command = new NpgsqlCommand(
-            $"CREATE SCHEMA {ReferenceSchema};" +
-            string.Concat(withData.Select(t => $"""CREATE TABLE {ReferenceSchema}."{t}" AS TABLE public."{t}";""")), connection))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var restore = await ParentsFirstAsync(connection, withData);
-        return $"""TRUNCATE {string.Join(", ", tables.Select(t => $"public.\"{t}\""))} RESTART IDENTITY CASCADE;""" +
-               string.Concat(restore.Select(t =>
-                   $"""INSERT INTO public."{t}" OVERRIDING SYSTEM VALUE SELECT * FROM {ReferenceSchema}."{t}";"""));
-    }
-
-    /// <summary>Orders the tables so that a table comes after the tables its foreign keys point to.</summary>
-    private static async Task<List<string>> ParentsFirstAsync(NpgsqlConnection connection, List<string> tables)
-    {
-        var parents = tables.ToDictionary(t => t, _ => new HashSet<string>());
-        await using (var command = new NpgsqlCommand("""
-            SELECT child.relname, parent.relname
-            FROM pg_constraint c
-            JOIN pg_class child ON child.oid = c.conrelid
-            JOIN pg_class parent ON parent.oid = c.confrelid
-            WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
-            """, connection))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                var (child, parent) = (reader.GetString(0), reader.GetString(1));
-                if (child != parent && parents.ContainsKey(child) && parents.ContainsKey(parent)) parents[child].Add(parent);
-            }
-        }
-
-        var ordered = new List<string>();
-        while (ordered.Count < tables.Count)
-        {
-            var next = tables.First(t => !ordered.Contains(t) && parents[t].All(ordered.Contains));
-            ordered.Add(next);
-        }
-        return ordered;
     }
 }

@@ -6,7 +6,7 @@ using Portal.Domain.Email;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>The reset between tests: nothing of an earlier test remains, the reference data of the migrations does.</summary>
-[Collection("db")]
+[Collection(Db.Security)]
 public sealed class TestDatabaseTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

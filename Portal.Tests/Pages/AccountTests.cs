@@ -8,7 +8,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
 
-[Collection("db")]
+[Collection(Db.Accounts)]
 public sealed partial class AccountTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();
@@ -25,7 +25,7 @@ public sealed partial class AccountTests(DatabaseFixture fixture) : IAsyncLifeti
 
         Assert.Equal("/account/check-email", response.Headers.Location!.OriginalString);
         var mail = Assert.Single(await MailTo("fatima@example.org"));
-        Assert.Equal("أكّد بريدك الإلكتروني", mail.Subject);
+        Assert.Equal("أكّدوا بريدكم الإلكتروني", mail.Subject);
         Assert.Contains("/account/confirm-email?userId=", mail.TextBody, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         var user = await db.Users.SingleAsync(u => u.Email == "fatima@example.org");
@@ -207,7 +207,7 @@ public sealed partial class AccountTests(DatabaseFixture fixture) : IAsyncLifeti
         var (_, html) = await client.GetAsync("/");
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
-        Assert.Contains("تمويل لنشاطك في الحي", html, StringComparison.Ordinal);
+        Assert.Contains("تمويل لنشاطكم في الحي", html, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         Assert.Equal("ar", (await db.Users.SingleAsync(u => u.Id == user.Id)).PreferredLanguage);
     }

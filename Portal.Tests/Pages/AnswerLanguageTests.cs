@@ -5,7 +5,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Pages;
 
 /// <summary>"In which language do you write your answers?": recorded with the application, shown where answers are.</summary>
-[Collection("db")]
+[Collection(Db.Applications)]
 public sealed class AnswerLanguageTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

@@ -4,7 +4,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Pages;
 
 /// <summary>"Change" links on check-your-answers lead to a question and, after saving, back to check-your-answers.</summary>
-[Collection("db")]
+[Collection(Db.Applications)]
 public sealed class ApplicationReturnTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

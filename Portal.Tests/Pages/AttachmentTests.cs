@@ -9,7 +9,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
 
-[Collection("db")]
+[Collection(Db.ApplicationParts)]
 public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Email = "amina@example.org";
@@ -32,16 +32,39 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_larger_request_asks_for_the_budget_and_the_activity_plan()
+    public async Task A_larger_request_offers_the_typed_budget_as_the_budget_and_asks_for_the_activity_plan()
     {
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
 
         var (_, html) = await client.GetAsync($"/applications/{application.Id}/attachments");
 
-        Assert.Contains("Overzicht van de kosten", html, StringComparison.Ordinal);
+        // Issue 8, 5.6: nobody is asked to upload as a file the budget they have just typed in.
+        Assert.Contains("<h2 id=\"kind-BudgetPlan\">Begroting</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/applications/{application.Id}/budget/overview\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"Upload_BudgetPlan\"", html, StringComparison.Ordinal);
         Assert.Contains("Plan van de activiteit", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"Upload_BudgetPlan\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Upload_ActivityPlan\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_typed_budget_is_a_printable_page_of_its_own_for_members_only()
+    {
+        var (client, organisation) = await SignedInMemberAsync();
+        var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
+        var (stranger, _) = await SignedInMemberAsync("karim@example.org", "Jongeren Dukenburg");
+
+        var (response, html) = await client.GetAsync($"/applications/{application.Id}/budget/overview");
+        var (refused, _) = await stranger.GetAsync($"/applications/{application.Id}/budget/overview");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Read(html);
+        Assert.Contains("<h1>Begroting</h1>", text, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Soort kosten\">Eten en drinken</td>", text, StringComparison.Ordinal);
+        Assert.Contains("Boodschappen", text, StringComparison.Ordinal);
+        Assert.Contains("€\u00A01.500", text, StringComparison.Ordinal);
+        Assert.Contains("data-print hidden", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]
@@ -51,7 +74,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
         var pdf = TestFiles.Pdf(5_000);
 
-        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "begroting.pdf", pdf);
+        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "begroting.pdf", pdf);
         var (_, html) = await client.GetAsync(response.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -59,7 +82,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains("Het bestand is toegevoegd.", html, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         var attachment = await db.Set<Attachment>().SingleAsync();
-        Assert.Equal(("application/pdf", 5_000L, DocumentKind.BudgetPlan), (attachment.ContentType, attachment.SizeBytes, attachment.Kind));
+        Assert.Equal(("application/pdf", 5_000L, DocumentKind.ActivityPlan), (attachment.ContentType, attachment.SizeBytes, attachment.Kind));
         Assert.Equal(pdf, (await db.AttachmentFiles.SingleAsync()).Content);
     }
 
@@ -69,7 +92,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
 
-        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "evil\u202Egnp.pdf", TestFiles.Pdf());
+        var (response, _) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "evil\u202Egnp.pdf", TestFiles.Pdf());
         var (_, html) = await client.GetAsync($"/applications/{application.Id}/attachments");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -89,11 +112,11 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
         await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "plan-kookavond.pdf", TestFiles.Pdf());
 
-        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "grote-scan.pdf", TestFiles.Pdf(bytes));
+        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "grote-scan.pdf", TestFiles.Pdf(bytes));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"Dit bestand is {shown}. Een bestand mag hoogstens 10 MB zijn.", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#Upload_BudgetPlan\"", html, StringComparison.Ordinal);
+        Assert.Contains($"Dit bestand is {shown}. Een bestand mag hoogstens 10 MB zijn.", Read(html), StringComparison.Ordinal);
+        Assert.Contains("href=\"#Upload_ActivityPlan\"", html, StringComparison.Ordinal);
         Assert.Contains("plan-kookavond.pdf", html, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         Assert.Equal(["plan-kookavond.pdf"], await db.Set<Attachment>().Select(a => a.FileName).ToListAsync());
@@ -107,10 +130,10 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "deel1.pdf", TestFiles.Pdf(9 * 1024 * 1024));
         await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "deel2.pdf", TestFiles.Pdf(9 * 1024 * 1024));
 
-        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "deel3.pdf", TestFiles.Pdf(8 * 1024 * 1024));
+        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "deel3.pdf", TestFiles.Pdf(8 * 1024 * 1024));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Alle bestanden samen mogen hoogstens 25 MB zijn. U hebt nog 7 MB over.", html, StringComparison.Ordinal);
+        Assert.Contains("Alle bestanden samen mogen hoogstens 25 MB zijn. U hebt nog 7 MB over.", Read(html), StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         Assert.Equal(2, await db.Set<Attachment>().CountAsync());
     }
@@ -121,7 +144,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
 
-        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "begroting.pdf", TestFiles.Executable());
+        var (response, html) = await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "begroting.pdf", TestFiles.Executable());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("De inhoud van dit bestand past niet bij de naam.", html, StringComparison.Ordinal);
@@ -136,7 +159,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
         var png = TestFiles.Png();
-        await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "bonnetjes.png", png);
+        await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "bonnetjes.png", png);
         var attachmentId = await AttachmentIdAsync();
 
         var response = await client.Http.GetAsync($"/applications/{application.Id}/attachments/{attachmentId}");
@@ -154,7 +177,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
     {
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
-        await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "begroting.pdf", TestFiles.Pdf());
+        await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "begroting.pdf", TestFiles.Pdf());
         var attachmentId = await AttachmentIdAsync();
         var (stranger, _) = await SignedInMemberAsync("karim@example.org", "Jongeren Dukenburg");
 
@@ -170,7 +193,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
     {
         var (client, organisation) = await SignedInMemberAsync();
         var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 1_500);
-        await UploadAsync(client, application.Id, DocumentKind.BudgetPlan, "oude-begroting.pdf", TestFiles.Pdf());
+        await UploadAsync(client, application.Id, DocumentKind.ActivityPlan, "oude-begroting.pdf", TestFiles.Pdf());
         var attachmentId = await AttachmentIdAsync();
         var (_, page) = await client.GetAsync($"/applications/{application.Id}/attachments");
 
@@ -222,4 +245,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         await using var db = fixture.Database.NewContext();
         return await db.Set<Attachment>().Select(a => a.Id).SingleAsync();
     }
+
+    /// <summary>The page as read: entities decoded and without the isolates around sizes and dates.</summary>
+    private static string Read(string html) => Portal.Domain.Common.Bidi.WithoutControls(System.Net.WebUtility.HtmlDecode(html));
 }

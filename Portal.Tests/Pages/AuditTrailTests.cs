@@ -18,7 +18,7 @@ namespace Portal.Tests.Pages;
 /// other than a member makes them. Take the interceptor out of <c>PortalDbContext</c> and these tests fail: the rows are
 /// missing, and the database refuses the state changes at commit.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class AuditTrailTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Peer = "203.0.113.7";

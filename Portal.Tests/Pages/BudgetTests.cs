@@ -13,7 +13,7 @@ namespace Portal.Tests.Pages;
 /// The budget page: cost rows added and removed, own money and other funding, totals and the scheme's limits, as plain
 /// forms (a redirect after each change) and with htmx (the #budget fragment comes back with new totals).
 /// </summary>
-[Collection("db")]
+[Collection(Db.ApplicationParts)]
 public sealed class BudgetTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private static readonly CultureInfo Dutch = new("nl");
@@ -65,6 +65,27 @@ public sealed class BudgetTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Matches("name=\"Cost.Amount\"[^>]*value=\"\">", html);
         Assert.Contains("data-focus-on-load", html, StringComparison.Ordinal);
         Assert.Contains("HX-Request", response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task Focus_moves_only_after_an_action_never_on_a_fresh_page()
+    {
+        // Issue 8 §5.2: data-focus-on-load="" on every load sent a 390 px phone 963 px down, past the heading.
+        var (client, id) = await DraftAsync();
+        await AddAsync(client, id, "RoomHire", "Zaal", "150");
+        await AddAsync(client, id, "Publicity", "Flyers", "45");
+
+        var (_, afterAdd) = await client.GetAsync($"/applications/{id}/budget"); // the redirect after the plain "add"
+        var (_, fresh) = await client.GetAsync($"/applications/{id}/budget");
+        await client.PostAsync($"/applications/{id}/budget?handler=Remove", [("LineId", (await LineIdAsync("Flyers")).ToString())]);
+        var (_, afterRemove) = await client.GetAsync($"/applications/{id}/budget");
+        var (_, htmxAdd) = await client.PostAsync($"/applications/{id}/budget?handler=Add",
+            [("Cost.Category", "Materials"), ("Cost.Description", "Verf"), ("Cost.Amount", "80")], headers: [Htmx]);
+
+        Assert.DoesNotContain("data-focus-on-load", fresh, StringComparison.Ordinal);
+        Assert.Matches("<select id=\"Cost_Category\"[^>]*data-focus-on-load", afterAdd);
+        Assert.Contains("data-focus-on-load", afterRemove, StringComparison.Ordinal);
+        Assert.Matches("<select id=\"Cost_Category\"[^>]*data-focus-on-load", htmxAdd);
     }
 
     [Fact]
@@ -389,5 +410,5 @@ public sealed class BudgetTests(DatabaseFixture fixture) : IAsyncLifetime
         return (await db.Applications.Include(a => a.BudgetLines).SingleAsync()).BudgetLines.Single(l => l.Description == description).Id;
     }
 
-    private static string Euros(long cents) => new Money(cents).Format(Dutch);
+    private static string Euros(long cents) => new Money(cents).Format();
 }

@@ -8,7 +8,7 @@ namespace Portal.Tests.Pages;
 /// Until an applicant grants a coach access (coaching issue), a coach sees none of their drafts: every application
 /// and organisation page answers "not found", exactly as for any other outsider.
 /// </summary>
-[Collection("db")]
+[Collection(Db.ApplicationParts)]
 public sealed class CoachAccessTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

@@ -9,7 +9,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
 
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed class ErrorPageTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();
@@ -171,7 +171,7 @@ public sealed class ErrorPageTests(DatabaseFixture fixture) : IAsyncLifetime
         using var form = new MultipartFormDataContent
         {
             { new StringContent(client.LastToken!), "__RequestVerificationToken" },
-            { new StringContent("BudgetPlan"), "Kind" },
+            { new StringContent("ActivityPlan"), "Kind" },
         };
         var file = new ByteArrayContent(new byte[101 * 1024 * 1024]);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");

@@ -11,7 +11,7 @@ namespace Portal.Tests.Pages;
 /// Mail the outbox gave up on is shown to admins on /staff/mail, with "send again"; nobody else may see it
 /// (it holds addresses and subjects of other people's mail).
 /// </summary>
-[Collection("db")]
+[Collection(Db.Mail)]
 public sealed class FailedMailPageTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private readonly string adminKey = Totp.NewKey();

@@ -8,7 +8,7 @@ namespace Portal.Tests.Pages;
 /// Without JavaScript a form is posted as it is: each POST form must carry its own antiforgery token
 /// (htmx sends one as a header, which hides a missing field when JavaScript is on).
 /// </summary>
-[Collection("db")]
+[Collection(Db.ApplicationParts)]
 public sealed partial class FormTokenTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

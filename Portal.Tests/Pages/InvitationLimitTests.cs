@@ -10,7 +10,7 @@ namespace Portal.Tests.Pages;
 /// Issue 7, point 8: invitations must not relay phishing. An organisation named "Gemeente Nijmegen - URGENT … bel 0900…"
 /// went out in subject and body to arbitrary addresses, 10 a day per organisation with organisations unlimited.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed class InvitationLimitTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Phishing = "Gemeente Nijmegen - URGENT uw subsidie stopt, bel 0900-1234567";

@@ -14,7 +14,7 @@ namespace Portal.Tests.Pages;
 /// rendered the page with an empty model: a 500. One rule for every page: a method it has no handler for gets 405 with
 /// an Allow header and the plain error page.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed partial class MethodNotAllowedTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string CoachKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";

@@ -5,7 +5,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Pages;
 
 /// <summary>Performance budget of ENGINEERING.md: a page with its CSS and JavaScript is at most 50 KB compressed, all from this site.</summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed partial class PageWeightTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const int Budget = 50 * 1024;

@@ -3,16 +3,28 @@ using System.Text.RegularExpressions;
 using Portal.Data;
 using Portal.Domain.Money;
 using Portal.Domain.Schemes;
+using Portal.Pages.Schemes;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Localization;
 
 namespace Portal.Tests.Pages;
 
 /// <summary>Journey A.1–A.2: the scheme catalogue, a scheme's page and the anonymous quick check.</summary>
-[Collection("db")]
+[Collection(Db.Organisations)]
 public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsyncLifetime
 {
-    private static readonly int Year = DateTime.UtcNow.Year;
+    private static readonly DateOnly Today = SchemeCatalogue.Today(TimeProvider.System);
+    private static readonly string[] DutchMonths =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    private static readonly string[] ArabicMonths =
+        ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+
+    /// <summary>"31 december 2026": the closing date of a demo scheme seeded today, written out by hand.</summary>
+    private static string Closes(string slug, string[] months)
+    {
+        var day = DemoSchemes.ClosesOn(slug, Today);
+        return $"{day.Day} {months[day.Month - 1]} {day.Year}";
+    }
 
     public async Task InitializeAsync()
     {
@@ -46,20 +58,20 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         Assert.Contains("Kleine subsidie Samen Doen", samenDoen, StringComparison.Ordinal);
         Assert.Contains("€ 100 tot € 2.500", samenDoen, StringComparison.Ordinal);
         Assert.Contains("Informele groepen zijn welkom.", samenDoen, StringComparison.Ordinal);
-        Assert.Contains($"31 december {Year}", samenDoen, StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.SamenDoen, DutchMonths), samenDoen, StringComparison.Ordinal);
         Assert.Contains("href=\"/schemes/samen-doen\"", samenDoen, StringComparison.Ordinal);
         var themas = Card(html, "themabijeenkomsten");
         Assert.Contains("Themabijeenkomsten integratie en participatie", themas, StringComparison.Ordinal);
         Assert.Contains("€ 500 tot € 7.500", themas, StringComparison.Ordinal);
-        Assert.Contains($"31 januari {Year + 1}", themas, StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.Themabijeenkomsten, DutchMonths), themas, StringComparison.Ordinal);
         var mantelzorg = Card(html, "mantelzorg-ontmoeting");
         Assert.Contains("Mantelzorg en ontmoeting", mantelzorg, StringComparison.Ordinal);
         Assert.Contains("€ 250 tot € 5.000", mantelzorg, StringComparison.Ordinal);
-        Assert.Contains($"31 maart {Year + 1}", mantelzorg, StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.Mantelzorg, DutchMonths), mantelzorg, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_catalogue_reads_in_Arabic_right_to_left_with_Arabic_amounts_and_dates()
+    public async Task The_catalogue_reads_in_Arabic_right_to_left_with_amounts_as_everywhere_isolated_left_to_right()
     {
         using var client = new FormClient(fixture.Factory);
         await client.SubmitAsync("/language", ("code", "ar"), ("returnUrl", "/schemes"));
@@ -68,14 +80,16 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         var html = Text(raw);
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
-        Assert.Contains("<h1>تمويل لنشاطك: برامج الدعم</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>تمويل لنشاطكم: برامج الدعم</h1>", html, StringComparison.Ordinal);
         var samenDoen = Card(html, "samen-doen");
         Assert.Contains("منحة صغيرة «معًا»", samenDoen, StringComparison.Ordinal);
-        Assert.Contains("من 100 € إلى 2٬500 €", samenDoen, StringComparison.Ordinal);
+        Assert.Contains("من € 100 إلى € 2.500", samenDoen, StringComparison.Ordinal);
+        // Issue 8, 5.4: "2٬500 €" was misread; the amount is "€ 2.500" in every language, isolated so it stays in that order.
+        Assert.Contains("\u2066€\u00A02.500\u2069", WebUtility.HtmlDecode(raw), StringComparison.Ordinal);
         Assert.Contains("المجموعات غير الرسمية مرحّب بها.", samenDoen, StringComparison.Ordinal);
-        Assert.Contains($"31 ديسمبر {Year}", samenDoen, StringComparison.Ordinal);
-        Assert.Contains("من 500 € إلى 7٬500 €", Card(html, "themabijeenkomsten"), StringComparison.Ordinal);
-        Assert.Contains($"31 مارس {Year + 1}", Card(html, "mantelzorg-ontmoeting"), StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.SamenDoen, ArabicMonths), samenDoen, StringComparison.Ordinal);
+        Assert.Contains("من € 500 إلى € 7.500", Card(html, "themabijeenkomsten"), StringComparison.Ordinal);
+        Assert.Contains(Closes(DemoSchemes.Mantelzorg, ArabicMonths), Card(html, "mantelzorg-ontmoeting"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,12 +107,12 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         Assert.Contains("KvK (Kamer van Koophandel)", html, StringComparison.Ordinal);
         Assert.Contains("penvoerder (een organisatie die het geld voor u ontvangt en beheert)", html, StringComparison.Ordinal);
         Assert.Contains("Vraagt u € 1.000 of minder? Dan hoeft u niets mee te sturen.", html, StringComparison.Ordinal);
-        Assert.Contains("Vraagt u meer dan € 1.000? Dan stuurt u dit mee:", html, StringComparison.Ordinal);
+        Assert.Contains("Vraagt u meer dan € 1.000? Dan hebben wij ook dit nodig:", html, StringComparison.Ordinal);
         Assert.Contains("een begroting (", html, StringComparison.Ordinal);
         Assert.Contains("een activiteitenplan (", html, StringComparison.Ordinal);
         Assert.Equal(4, Regex.Count(Between(html, "<h2>Waar letten wij op?</h2>", "</ol>"), "<li>"));
         Assert.Contains("U hoort binnen 8 weken of u het geld krijgt.", html, StringComparison.Ordinal);
-        Assert.Contains($"U kunt aanvragen tot en met 31 december {Year}.", html, StringComparison.Ordinal);
+        Assert.Contains($"U kunt aanvragen tot en met {Closes(DemoSchemes.SamenDoen, DutchMonths)}.", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/schemes/samen-doen/check/1\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/applications/start?scheme=samen-doen\"", html, StringComparison.Ordinal);
     }
@@ -221,6 +235,25 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
     }
 
     [Fact]
+    public async Task Changing_one_answer_on_the_result_returns_to_the_result_with_the_other_answers_kept()
+    {
+        using var client = new FormClient(fixture.Factory);
+        const string all = "InNijmegen=yes&Together=yes&OpenToOthers=yes&NoProfit=yes&NotStarted=yes";
+        var (_, result) = await client.GetAsync($"/schemes/samen-doen/check/result?{all}");
+        var change = WebUtility.HtmlDecode(Regex.Match(result, "href=\"(/schemes/samen-doen/check/2\\?[^\"]+)\"").Groups[1].Value);
+
+        var (_, question) = await client.GetAsync(change);
+        var visited = new List<string>();
+        var (_, after) = await AnswerAsync(url => { visited.Add(url); return client.GetAsync(url); }, question, "no");
+
+        Assert.Contains("<h1>Organiseert u de activiteit samen met anderen?</h1>", Text(question), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/schemes/samen-doen/check/result?{all.Replace("&", "&amp;", StringComparison.Ordinal)}\"", question, StringComparison.Ordinal);
+        Assert.Contains("Bekijk de uitkomst", question, StringComparison.Ordinal);
+        Assert.Equal("/schemes/samen-doen/check/result?InNijmegen=yes&Together=no&OpenToOthers=yes&NoProfit=yes&NotStarted=yes", visited[^1]);
+        Assert.Contains("<h1>Deze regeling past niet bij uw plan</h1>", Text(after), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Not_this_scheme_points_to_the_other_schemes_and_to_a_host_organisation_when_the_group_is_missing()
     {
         using var client = new FormClient(fixture.Factory);
@@ -270,7 +303,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         var (_, html) = await client.GetAsync(switched.Headers.Location!.OriginalString);
 
         Assert.Equal(question2, switched.Headers.Location.OriginalString);
-        Assert.Contains("<h1>هل تنظّم النشاط مع آخرين؟</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>هل تنظّمون النشاط مع آخرين؟</h1>", html, StringComparison.Ordinal);
         Assert.Contains("السؤال 2 من 5", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"InNijmegen\" value=\"yes\">", html, StringComparison.Ordinal);
     }
@@ -283,7 +316,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
     {
         var texts = ResourceFilesTests.Read(file);
         var missing = new List<string>();
-        foreach (var scheme in DemoSchemes.Create(Year))
+        foreach (var scheme in DemoSchemes.Create(Today))
         {
             var slug = scheme.Slug;
             var keys = new[] { "Name", "Summary", "Purpose", "Example", "Who", "Criterion.1", "Criterion.2", "Criterion.3" }
@@ -312,7 +345,9 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
     }
 
     /// <summary>The page as a reader sees the characters: entities decoded, no-break spaces as spaces.</summary>
-    private static string Text(string html) => WebUtility.HtmlDecode(html).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+    /// <summary>The page as read: entities decoded, no-break spaces as spaces and without the isolates around amounts and dates.</summary>
+    private static string Text(string html) =>
+        Portal.Domain.Common.Bidi.WithoutControls(WebUtility.HtmlDecode(html)).Replace('\u00A0', ' ').Replace('\u202F', ' ');
 
     private static string Card(string html, string slug) => Between(html, $"data-scheme=\"{slug}\"", "</li>");
 

@@ -8,7 +8,7 @@ namespace Portal.Tests.Pages;
 /// The session ends after 30 minutes without a request (ENGINEERING.md security baseline), every request starts
 /// those minutes again, and signed-in pages carry the warning that site.js shows 5 minutes before the end.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Accounts)]
 public sealed class SessionTests(DatabaseFixture fixture) : IAsyncLifetime, IDisposable
 {
     private readonly MovableClock clock = new();

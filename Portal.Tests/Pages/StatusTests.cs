@@ -6,7 +6,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
 
-[Collection("db")]
+[Collection(Db.Applications)]
 public sealed class StatusTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();
@@ -26,7 +26,8 @@ public sealed class StatusTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Matches("aria-current=\"step\">\\s*<strong>U hebt de aanvraag verstuurd</strong>", html);
         Assert.Contains($"datetime=\"{today:yyyy-MM-dd}\"", html, StringComparison.Ordinal);
         Assert.Contains("Wij beoordelen uw aanvraag", html, StringComparison.Ordinal);
-        Assert.Contains($"Besluit: uiterlijk op {Dutch(today.AddDays(7 * 8))}", html, StringComparison.Ordinal);
+        // The real day, submission plus the scheme's 8 weeks (issue 8, 5.6), isolated as every date is.
+        Assert.Contains($"Besluit: uiterlijk op \u2068{Dutch(today.AddDays(7 * 8))}\u2069", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("Nog geen berichten.", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/applications/{application.Id}/withdraw\"", html, StringComparison.Ordinal);
     }

@@ -6,7 +6,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
 
-[Collection("db")]
+[Collection(Db.Applications)]
 public sealed class SubmissionTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Email = "amina@example.org";
@@ -30,7 +30,7 @@ public sealed class SubmissionTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains("Stichting Buurtwerk Zuid", html, StringComparison.Ordinal);
         Assert.Contains("Kookavond voor moeders", html, StringComparison.Ordinal);
         Assert.Contains("Hatert (Zuid)", html, StringComparison.Ordinal);
-        Assert.Contains("€ 850", html, StringComparison.Ordinal);
+        Assert.Contains("\u2066€\u00A0850\u2069", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         foreach (var question in new[] { "title", "description", "for-whom", "participants", "where", "when", "join" })
             Assert.Contains($"href=\"/applications/{application.Id}/activity/{question}?returnUrl=/applications/{application.Id}/check\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/applications/{application.Id}/budget?returnUrl=/applications/{application.Id}/check\"", html, StringComparison.Ordinal);
@@ -174,7 +174,8 @@ public sealed class SubmissionTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("NIJ-2026-00042", html, StringComparison.Ordinal);
         Assert.Contains("Wat gebeurt er nu?", html, StringComparison.Ordinal);
-        Assert.Contains($"U hoort uiterlijk op {due.ToString("d MMMM yyyy", new System.Globalization.CultureInfo("nl"))}", html, StringComparison.Ordinal);
+        // The day itself, isolated as every date is (issue 8, 5.4).
+        Assert.Contains($"U hoort uiterlijk op \u2068{due.ToString("d MMMM yyyy", new System.Globalization.CultureInfo("nl"))}\u2069", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("Noem dan uw nummer. Zo vinden wij uw aanvraag snel.", html, StringComparison.Ordinal);
         Assert.Contains("Hoe makkelijk was het om aan te vragen?", html, StringComparison.Ordinal);
     }

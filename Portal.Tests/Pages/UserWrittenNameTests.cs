@@ -9,7 +9,7 @@ namespace Portal.Tests.Pages;
 /// Names people type on the organisation pages (issue 7, points 8 and 14): a line break is refused with a plain message that
 /// keeps what was typed; invisible formatting characters are removed before the name is stored.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Applications)]
 public sealed partial class UserWrittenNameTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string HeaderInjection = "Gemeente Nijmegen\r\nBcc: iedereen@example.org";

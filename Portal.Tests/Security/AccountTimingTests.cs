@@ -10,7 +10,7 @@ namespace Portal.Tests.Security;
 /// and a sign-in link take the same time (medians within 20 % of each other), as they already give the same answer.
 /// Requests alternate between the two, so a busy machine slows both alike.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Alone)]
 public sealed class AccountTimingTests(DatabaseFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Rounds = 15;

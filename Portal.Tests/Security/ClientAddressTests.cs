@@ -8,7 +8,7 @@ namespace Portal.Tests.Security;
 /// Rate limits count per client. The client is the connection's peer, or the address a configured proxy forwarded;
 /// a client cannot choose its own bucket with X-Forwarded-For, nor double its attempts by switching 127.0.0.1 and ::1.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Security)]
 public sealed class ClientAddressTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

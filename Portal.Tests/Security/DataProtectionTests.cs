@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +18,7 @@ namespace Portal.Tests.Security;
 /// stored readable, so a copy of the database was enough to forge anyone's sign-in cookie; now each key is encrypted
 /// with the certificate of DataProtection:Certificate.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Security)]
 public sealed partial class DataProtectionTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Purpose = "Portal.Tests.DataProtection";
@@ -80,6 +83,45 @@ public sealed partial class DataProtectionTests(DatabaseFixture fixture) : IAsyn
     }
 
     [Fact]
+    public async Task A_sign_in_cookie_and_form_token_issued_while_the_portal_kept_its_own_key_store_stay_valid()
+    {
+        var cookies = new CookieContainer();
+        string token;
+        await using (var portal = new PortalFactory(fixture.Database))
+        {
+            var before = OnOwnKeyStore(portal);
+            await TestAccounts.CreateAsync(before, "amina@example.org", Roles.Applicant);
+            using var browser = before.CreateDefaultClient(new CookieContainerHandler(cookies));
+            await SignInAsync(browser, "amina@example.org");
+            token = Token(await browser.GetStringAsync("/account/profile"));
+        }
+
+        await using var after = new PortalFactory(fixture.Database);
+        using var sameBrowser = after.CreateDefaultClient(new CookieContainerHandler(cookies));
+
+        Assert.Equal(HttpStatusCode.OK, (await sameBrowser.GetAsync("/account/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await KeepAliveAsync(sameBrowser, token)).StatusCode);
+        // It read the key stored before instead of making one of its own.
+        await using var db = fixture.Database.NewContext();
+        Assert.Single(await db.DataProtectionKeys.AsNoTracking().ToListAsync());
+    }
+
+    [Fact]
+    public async Task During_a_rolling_deploy_a_node_with_the_own_key_store_reads_what_an_upgraded_node_protected()
+    {
+        string protectedPayload;
+        await using (var upgraded = new PortalFactory(fixture.Database))
+        {
+            protectedPayload = Protector(upgraded).Protect("sessie van Amina");
+        }
+
+        await using var portal = new PortalFactory(fixture.Database);
+        var notYetUpgraded = OnOwnKeyStore(portal);
+
+        Assert.Equal("sessie van Amina", Protector(notYetUpgraded).Unprotect(protectedPayload));
+    }
+
+    [Fact]
     public async Task A_portal_with_another_certificate_cannot_use_the_stored_keys()
     {
         string protectedPayload;
@@ -133,7 +175,12 @@ public sealed partial class DataProtectionTests(DatabaseFixture fixture) : IAsyn
         Assert.Contains("DataProtection__Certificate__Password", error.Message, StringComparison.Ordinal);
     }
 
-    private static IDataProtector Protector(PortalFactory portal) =>
+    /// <summary><paramref name="portal"/> with the key store it had before DataProtection.EntityFrameworkCore.</summary>
+    private WebApplicationFactory<Program> OnOwnKeyStore(PortalFactory portal) => portal.WithWebHostBuilder(web =>
+        web.ConfigureTestServices(services => services.Configure<KeyManagementOptions>(o =>
+            o.XmlRepository = new OwnKeyStore(fixture.Database.AppConnectionString))));
+
+    private static IDataProtector Protector(WebApplicationFactory<Program> portal) =>
         portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
 
     private static Dictionary<string, string?> Certificate(TestCertificate certificate) => new()

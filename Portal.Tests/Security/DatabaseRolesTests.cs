@@ -12,7 +12,7 @@ namespace Portal.Tests.Security;
 /// switch off its append-only trigger. Now it connects as an app role that may only add and read audit events; a
 /// separate owner role runs the migrations.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Security)]
 public sealed class DatabaseRolesTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Moment = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);

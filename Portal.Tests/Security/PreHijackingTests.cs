@@ -12,7 +12,7 @@ namespace Portal.Tests.Security;
 /// does. Whatever the victim then does to get in (the emailed link, the confirmation link, a password reset), the
 /// attacker's password and anything set before the address was proven stop working.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Accounts)]
 public sealed partial class PreHijackingTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Victim = "amina@example.org";

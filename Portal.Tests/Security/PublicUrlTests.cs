@@ -14,7 +14,7 @@ namespace Portal.Tests.Security;
 /// Links in emails come from the configured public address, never from the request's Host header: otherwise a request
 /// with <c>Host: evil.example</c> mails a victim a working sign-in token that points at the attacker's server.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Security)]
 public sealed partial class PublicUrlTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Public = "https://subsidie.nijmegen.example";

@@ -12,7 +12,7 @@ namespace Portal.Tests.Security;
 /// The second factor of staff: an authenticator code works once (RFC 6238 §5.2), and wrong recovery codes count
 /// towards the lockout like wrong passwords and wrong codes.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Accounts)]
 public sealed class SecondFactorTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private readonly string key = Totp.NewKey();

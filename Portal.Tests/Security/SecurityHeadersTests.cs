@@ -7,7 +7,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Security;
 
-[Collection("db")]
+[Collection(Db.Security)]
 public sealed class SecurityHeadersTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.Database.ResetAsync();

@@ -14,7 +14,7 @@ namespace Portal.Tests.Security;
 /// A sign-in cookie counts only while its server-side session lasts. A thief who copied a cookie and keeps it alive
 /// with a request every few minutes loses it at sign-out, and every browser loses it when the credentials change.
 /// </summary>
-[Collection("db")]
+[Collection(Db.Accounts)]
 public sealed partial class SessionRevocationTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private readonly string staffKey = Totp.NewKey();

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Infrastructure.Htmx;
+using Htmx;
 using Portal.Infrastructure.Web;
 
 namespace Portal.Accounts;

@@ -14,7 +14,7 @@ namespace Portal.Applications;
 /// <summary>
 /// The one access question: what may this user do with this application or organisation? The answer is the user's
 /// grants on it — member of the organisation, a coach the members let in (CoachGrants), or municipal staff (by role,
-/// with a second factor, and never on a draft) — and the capabilities those grants allow (<see cref="Grants"/>).
+/// with a second factor, once it has been sent in) — and the capabilities those grants allow (<see cref="Grants"/>).
 /// Anything not allowed is "not found" (404), never "forbidden", so ids reveal nothing. Grants are looked up once per
 /// request and object.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
             var found = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId)
                 .Select(a => new
                 {
-                    a.Status,
+                    SentIn = a.SubmittedAt != null,
                     IsMember = db.Organisations.Any(o => o.Id == a.OrganisationId && o.Members.Any(m => m.UserId == userId)),
                     Coach = db.CoachGrants.Where(g => g.ApplicationId == a.Id && g.CoachId == userId && g.RevokedAt == null)
                         .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
@@ -52,7 +52,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
                 var kinds = StaffKinds(user).ToList();
                 if (found.IsMember) kinds.Add(GrantKind.Member);
                 if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
-                access = Of(kinds, Grants.Allows(kinds, found.Status));
+                access = Of(kinds, Grants.Allows(kinds, found.SentIn));
             }
         }
         applications[applicationId] = access;
@@ -76,7 +76,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
                     Coach = db.CoachGrants.Where(g => g.CoachId == userId && g.RevokedAt == null
                             && db.Applications.Any(a => a.Id == g.ApplicationId && a.OrganisationId == o.Id))
                         .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
-                    HasSentIn = db.Applications.Any(a => a.OrganisationId == o.Id && a.Status != ApplicationStatus.Draft),
+                    HasSentIn = db.Applications.Any(a => a.OrganisationId == o.Id && a.SubmittedAt != null),
                 })
                 .SingleOrDefaultAsync();
             if (found is not null)

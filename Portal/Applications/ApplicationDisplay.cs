@@ -2,6 +2,7 @@ using Portal.Domain.Languages;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Applications;
+using Portal.Domain.Common;
 
 namespace Portal.Applications;
 
@@ -19,17 +20,27 @@ public static class ApplicationDisplay
     public static string Title(IStringLocalizer text, Application application, string schemeSlug) =>
         string.IsNullOrWhiteSpace(application.Title) ? SchemeName(text, schemeSlug) : application.Title;
 
-    /// <summary>"14 mei 2026", "14 May 2026", "14 مايو 2026": the Gregorian calendar in every language.</summary>
+    /// <summary>
+    /// The lang attribute for <see cref="Title"/>: the answer language when it is the group's own title (a Dutch title on
+    /// an Arabic page is read as Dutch), none when it is the scheme's name in the page's language.
+    /// </summary>
+    public static string? TitleLanguage(Application application) =>
+        string.IsNullOrWhiteSpace(application.Title) ? null : AnswerLanguageTag(application.AnswerLanguage);
+
+    /// <summary>
+    /// "14 mei 2026", "14 May 2026", "14 مايو 2026": the Gregorian calendar in every language. Isolated
+    /// (<see cref="Bidi.Isolate"/>): next to a file size or a time inside Arabic text a date stays one unit.
+    /// </summary>
     public static string Date(DateOnly day) => Date(day, CultureInfo.CurrentUICulture);
 
-    public static string Date(DateOnly day, CultureInfo culture) => day.ToString("d MMMM yyyy", culture);
+    public static string Date(DateOnly day, CultureInfo culture) => Bidi.Isolate(day.ToString("d MMMM yyyy", culture));
 
     /// <summary>A moment as the calendar day in Nijmegen.</summary>
     public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(ApplicationTime.Local(moment).DateTime));
 
-    /// <summary>"14 mei 2026, 09:05": a moment as the day and the time in Nijmegen.</summary>
+    /// <summary>"14 mei 2026, 09:05": a moment as the day and the time in Nijmegen, each its own unit.</summary>
     public static string DateTime(DateTimeOffset moment) =>
-        Date(moment) + ", " + ApplicationTime.Local(moment).ToString("HH:mm", CultureInfo.InvariantCulture);
+        Date(moment) + ", " + Bidi.LeftToRight(ApplicationTime.Local(moment).ToString("HH:mm", CultureInfo.InvariantCulture));
 
     /// <summary>"Zuid/Hatert" as people read it: "Hatert (Zuid)"; a whole district stays as it is.</summary>
     public static string Neighbourhood(string value) =>

@@ -83,14 +83,16 @@ public static class TypedAnswers
         return MoneyParser.TryParse(text, out amount, out errorKey);
     }
 
-    /// <summary>An amount to put back into a field for editing: no thousands separator, so it can never be read as ambiguous.</summary>
-    public static string ForEditing(Money amount, CultureInfo culture)
+    /// <summary>
+    /// An amount to put back into a field for editing: no thousands separator, so it can never be read as ambiguous, and
+    /// the decimal comma of every amount on the site (<see cref="Money.Format"/>) in every language.
+    /// </summary>
+    public static string ForEditing(Money amount)
     {
         if (amount.Cents == 0) return "";
         var euros = (amount.Cents / 100).ToString(CultureInfo.InvariantCulture);
         if (amount.Cents % 100 == 0) return euros;
-        var separator = culture.TwoLetterISOLanguageName == "nl" ? "," : ".";
-        return euros + separator + (amount.Cents % 100).ToString("00", CultureInfo.InvariantCulture);
+        return euros + "," + (amount.Cents % 100).ToString("00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The same answer however it was typed: line endings and outer spaces do not count as a change.</summary>

@@ -4,6 +4,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Schemes;
+using Portal.Pages.Schemes;
 
 namespace Portal.Data;
 
@@ -13,7 +14,7 @@ namespace Portal.Data;
 /// elsewhere they enrol two-factor sign-in on first use like everyone else.
 /// </summary>
 public sealed class DemoData(UserManager<PortalUser> users, IConfiguration configuration,
-    TimeProvider clock, AuditLog audit, PortalDbContext db)
+    TimeProvider clock, AuditLog audit, PortalDbContext db, IHostEnvironment environment)
 {
     public const string Password = "Samen-doen-in-Nijmegen";
 
@@ -29,6 +30,9 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
     public async Task SeedAsync()
     {
         await SeedSchemesAsync(db, clock);
+        // A demo (make run) started again after its schemes closed must still let a newcomer apply. Never in
+        // Production: there a closing date is a decision of the municipality, not something start-up may move.
+        if (!environment.IsProduction()) await ReopenPassedSchemesAsync(db, clock);
         foreach (var (role, email) in Accounts)
         {
             if (await users.FindByEmailAsync(email) is not null) continue;
@@ -45,11 +49,21 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The demo schemes of PRODUCT.md, added once by slug. Tests call this too.</summary>
+    /// <summary>The demo schemes of PRODUCT.md, added once by slug, closing some months from today. Tests call this too.</summary>
     public static async Task SeedSchemesAsync(PortalDbContext db, TimeProvider clock)
     {
         var existing = await db.Schemes.Select(s => s.Slug).ToListAsync();
-        db.Schemes.AddRange(DemoSchemes.Create(clock.GetUtcNow().Year).Where(s => !existing.Contains(s.Slug)));
+        db.Schemes.AddRange(DemoSchemes.Create(SchemeCatalogue.Today(clock)).Where(s => !existing.Contains(s.Slug)));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Demo schemes whose closing date has passed close some months from today again, as if seeded today.</summary>
+    public static async Task ReopenPassedSchemesAsync(PortalDbContext db, TimeProvider clock)
+    {
+        var today = SchemeCatalogue.Today(clock);
+        var slugs = DemoSchemes.Create(today).Select(s => s.Slug).ToList();
+        foreach (var scheme in await db.Schemes.Where(s => slugs.Contains(s.Slug) && s.ClosesOn < today).ToListAsync())
+            scheme.ExtendTo(DemoSchemes.ClosesOn(scheme.Slug, today));
         await db.SaveChangesAsync();
     }
 

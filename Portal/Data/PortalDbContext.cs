@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,10 @@ namespace Portal.Data;
 
 /// <summary>
 /// The one database context. Its model must match the SQL in migrations/ exactly; a test compares the two catalogues.
+/// It also holds the Data Protection key ring (<see cref="IDataProtectionKeyContext"/>), so every node reads the same keys.
 /// </summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

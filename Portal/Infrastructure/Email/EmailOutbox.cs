@@ -12,9 +12,14 @@ namespace Portal.Infrastructure.Email;
 /// </summary>
 public sealed class EmailOutbox(PortalDbContext db, TimeProvider clock, PortalText text)
 {
-    public EmailMessage Enqueue(string to, string subject, string textBody)
+    /// <summary>
+    /// An email as plain text and as HTML in <paramref name="language"/> (lang and dir of the recipient's language;
+    /// the default language when not given).
+    /// </summary>
+    public EmailMessage Enqueue(string to, string subject, string textBody, string? language = null)
     {
-        var message = new EmailMessage(to, subject, textBody, htmlBody: null, clock.GetUtcNow());
+        var html = EmailHtml.Render(subject, textBody, Languages.Get(language));
+        var message = new EmailMessage(to, subject, textBody, html, clock.GetUtcNow());
         db.EmailMessages.Add(message);
         return message;
     }
@@ -31,7 +36,7 @@ public sealed class EmailOutbox(PortalDbContext db, TimeProvider clock, PortalTe
         try
         {
             var (subject, body) = write(culture);
-            return Enqueue(to, subject, string.Join("\n\n", body, text["Email.Footer"].Value));
+            return Enqueue(to, subject, string.Join("\n\n", body, text["Email.Footer"].Value), culture.Name);
         }
         finally
         {

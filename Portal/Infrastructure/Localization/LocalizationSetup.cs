@@ -5,8 +5,10 @@ using Portal.Domain.Languages;
 namespace Portal.Infrastructure.Localization;
 
 /// <summary>
-/// Dutch by default; the language cookie decides (set by the language switch, and from the profile at sign-in).
-/// Accept-Language is not used: a Dutch-language municipal site opens in Dutch unless the user chooses.
+/// The language cookie decides (set by the language switch, and from the profile at sign-in). Without it, a first
+/// visit follows the browser's Accept-Language, but only for a complete language (Dutch, English, Arabic): a visitor
+/// whose browser asks for Arabic should not have to find the switch in a Dutch page first. Anything else ("de", "tr")
+/// gets Dutch, the default and legally leading language.
 /// </summary>
 public static class LocalizationSetup
 {
@@ -18,7 +20,10 @@ public static class LocalizationSetup
             DefaultRequestCulture = new RequestCulture(Languages.Default),
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
-            RequestCultureProviders = [new CookieRequestCultureProvider()],
+            // "ar-SA" or "en-GB" count as Arabic and English (FallBackToParentUICultures); the cookie always wins.
+            FallBackToParentCultures = true,
+            FallBackToParentUICultures = true,
+            RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
         };
     }
 

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
+using Portal.Data;
 
 namespace Portal.Infrastructure.Security;
 
 /// <summary>
-/// Data Protection (sign-in cookies, antiforgery tokens, kept forms) with its key ring in PostgreSQL, each key encrypted
+/// Data Protection (sign-in cookies, antiforgery tokens, kept forms) with its key ring in PostgreSQL (table
+/// "DataProtectionKeys" through DataProtection.EntityFrameworkCore, read by every node), each key encrypted
 /// with the certificate of <c>DataProtection:Certificate</c>: whoever reads the database (a backup, a replica, an SQL
 /// injection) does not get the keys that forge a sign-in cookie. Outside Development the certificate is required.
 /// Certificates of <c>DataProtection:PreviousCertificates</c> still decrypt keys written before a rotation.
@@ -20,9 +20,8 @@ public static class KeyEncryption
     public static IServiceCollection AddPortalDataProtection(this IServiceCollection services, IConfiguration configuration,
         IHostEnvironment environment, bool required = true)
     {
-        var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        // The application name isolates the key ring's purposes; it must stay "Portal" or every cookie already issued is void.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
 
         var current = configuration.GetSection(CertificateSection).Get<CertificateFile>();
         if (string.IsNullOrWhiteSpace(current?.Path))

@@ -20,6 +20,10 @@ public sealed class FormFieldTagHelper(PortalText text, HtmlEncoder encoder) : T
     public string Type { get; set; } = "text";
     public string? Autocomplete { get; set; }
     public string? Inputmode { get; set; }
+    /// <summary>"ltr" for what is written left to right in every language (an amount, an IBAN), also on an Arabic page.</summary>
+    public string? Dir { get; set; }
+    /// <summary>The language of what is typed here when it is not the page's (an answer written in the group's own language).</summary>
+    public string? Lang { get; set; }
     public bool Multiline { get; set; }
 
     [ViewContext, HtmlAttributeNotBound]
@@ -56,6 +60,8 @@ public sealed class FormFieldTagHelper(PortalText text, HtmlEncoder encoder) : T
             + (errors.Count > 0 ? " aria-invalid=\"true\"" : "")
             + (Autocomplete is not null ? $" autocomplete=\"{Encode(Autocomplete)}\"" : "")
             + (Inputmode is not null ? $" inputmode=\"{Encode(Inputmode)}\"" : "")
+            + (Dir is not null ? $" dir=\"{Encode(Dir)}\"" : "")
+            + (Lang is not null ? $" lang=\"{Encode(Lang)}\"" : "")
             + (Type is "email" or "password" ? " spellcheck=\"false\" autocapitalize=\"none\"" : "");
         html.Append(Multiline
             ? $"<textarea {common} rows=\"5\">{Encode(value ?? "")}</textarea>"

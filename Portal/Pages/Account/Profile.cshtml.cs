@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Accounts;
 using Portal.Data;
 using Portal.Domain.Languages;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 
 namespace Portal.Pages.Account;
@@ -38,7 +39,7 @@ public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions ses
         user.PreferredLanguage = chosen;
         await users.UpdateAsync(user);
         LocalizationSetup.WriteCookie(Response, chosen);
-        if (!Request.IsHtmxNonBoosted()) return RedirectToPage(new { saved = true });
+        if (!Request.WantsFragment()) return RedirectToPage(new { saved = true });
         if (changed)
         {
             // The whole page must now speak the new language (and maybe change direction): reload it, not a fragment.

@@ -37,8 +37,12 @@ public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IO
     }
 }
 
-/// <summary>One line of the status timeline: something that happened (with its date) or a step still to come.</summary>
-public sealed record TimelineStep(string TextKey, DateTimeOffset? On, bool Upcoming, DateOnly? Due = null)
+/// <summary>
+/// One line of the status timeline: something that happened (with its date) or a step still to come — with the day the
+/// decision is due once that is known (<see cref="Due"/>), before that the scheme's term in weeks (<see cref="Weeks"/>),
+/// the same promise as on the scheme's page.
+/// </summary>
+public sealed record TimelineStep(string TextKey, DateTimeOffset? On, bool Upcoming, DateOnly? Due = null, int? Weeks = null)
 {
     public static IReadOnlyList<TimelineStep> For(Application application, Scheme scheme, DateTimeOffset now)
     {
@@ -60,7 +64,7 @@ public sealed record TimelineStep(string TextKey, DateTimeOffset? On, bool Upcom
         if (status != ApplicationStatus.InformationRequested) steps.Add(new("Status.Upcoming.Questions", null, Upcoming: true));
         steps.Add(application.DecisionDueOn(scheme, now) is { } due
             ? new("Status.Upcoming.Decision", null, Upcoming: true, due)
-            : new("Status.Upcoming.DecisionLater", null, Upcoming: true));
+            : new("Status.Upcoming.DecisionLater", null, Upcoming: true, Weeks: scheme.DecisionWeeks));
         return steps;
     }
 }

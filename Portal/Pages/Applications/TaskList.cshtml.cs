@@ -33,7 +33,7 @@ public sealed class TaskListModel(PortalDbContext db, ApplicationAccess access) 
         Application = application;
         Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
         Organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId);
-        AttachmentsNeeded = Scheme.RequiredDocuments(application.Requested).Count > 0;
+        AttachmentsNeeded = Scheme.DocumentsToUpload(application.Requested).Count > 0;
         ReadyToCheck = application.ActivityStatus == SectionStatus.Done
                        && application.BudgetStatus == SectionStatus.Done
                        && application.AttachmentsStatus(Scheme) == SectionStatus.Done;

@@ -40,14 +40,21 @@ public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, Tim
     /// <summary>The answers still needed before the profile can be used for an application.</summary>
     public IEnumerable<SummaryRow> Missing => Rows.Where(r => !r.Answered && r.Step is Step.Neighbourhood or Step.Payment);
 
+    /// <summary>Whether this user may change the answers (a member), or only look (a coach, municipal staff).</summary>
+    public bool CanEdit { get; private set; }
+    public bool CanInvite { get; private set; }
+
     [Needs(Capability.ViewOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
         var mine = await access.OrganisationsOfAsync(User);
-        Organisation = id is null ? mine.FirstOrDefault() : mine.FirstOrDefault(o => o.Id == id);
+        Organisation = id is null ? mine.FirstOrDefault() : await access.OrganisationAsync(User, id.Value);
         if (id is not null && Organisation is null) return NotFound();
         if (Organisation is null) return Page();
 
+        var grants = await access.OnOrganisationAsync(User, Organisation.Id);
+        CanEdit = grants?.Allows(Capability.EditOrganisation) == true;
+        CanInvite = grants?.Allows(Capability.InviteMembers) == true;
         Others = mine.Where(o => o.Id != Organisation.Id).ToList();
         Rows = OrganisationSteps.Summary(Organisation, text);
         var me = access.UserId(User);
@@ -56,6 +63,7 @@ public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, Tim
             .Select(u => (u.Email ?? "", u.Id == me))
             .ToList();
         var now = clock.GetUtcNow();
+        if (!CanInvite) return Page();
         OpenInvitations = await db.OrganisationInvitations.AsNoTracking()
             .Where(i => i.OrganisationId == Organisation.Id && i.AcceptedAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.CreatedAt)

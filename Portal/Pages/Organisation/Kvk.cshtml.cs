@@ -26,7 +26,8 @@ public sealed class KvkModel(ApplicationAccess access, PortalDbContext db, Porta
     [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadAsync(id) || Organisation.Kind is OrganisationKind.InformalGroup) return NotFound();
+        if (!await LoadAsync(id)) return NotFound();
+        if (Organisation.Kind is OrganisationKind.InformalGroup) return NotForThisGroup();
         Input.KvkNumber = Organisation.KvkNumber;
         return Page();
     }
@@ -34,8 +35,11 @@ public sealed class KvkModel(ApplicationAccess access, PortalDbContext db, Porta
     [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        // An informal group is never asked for a KvK number, so this page does not exist for it.
-        if (!await LoadAsync(id) || Organisation.Kind is OrganisationKind.InformalGroup) return NotFound();
+        if (!await LoadAsync(id)) return NotFound();
+        if (Organisation.Kind is OrganisationKind.InformalGroup) return NotForThisGroup();
         return await SaveAsync("Input.KvkNumber", (o, by, now) => o.RegisterKvk(Input.KvkNumber, by, now));
     }
+
+    /// <summary>An informal group is never asked for a KvK number: an old link to this step leads to the profile.</summary>
+    private RedirectResult NotForThisGroup() => Redirect(OrganisationSteps.Overview(Organisation.Id));
 }

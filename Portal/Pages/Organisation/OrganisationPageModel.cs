@@ -28,6 +28,9 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
     /// <summary>The xmin of the row when the form was shown; bound as text so a forged value gives no binding error.</summary>
     [BindProperty] public string? Version { get; set; }
 
+    /// <summary>This page's answer when the form was shown (see <see cref="AnswerKey"/>), for the one conflict rule.</summary>
+    [BindProperty] public string? Original { get; set; }
+
     public Organisation Organisation { get; private set; } = null!;
 
     /// <summary>Someone else saved this organisation between showing and posting the form.</summary>
@@ -47,9 +50,16 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
     {
         if (await Access.OrganisationAsync(User, id) is not { } organisation) return false;
         Organisation = organisation;
-        if (!Request.HasFormContentType) Version = organisation.Version.ToString(CultureInfo.InvariantCulture);
+        if (!Request.HasFormContentType)
+        {
+            Version = organisation.Version.ToString(CultureInfo.InvariantCulture);
+            Original = AnswerKey();
+        }
         return true;
     }
+
+    /// <summary>This page's answer as one comparable string: a change to another page of the profile is no conflict here.</summary>
+    private string AnswerKey() => string.Join("\n", SavedNow?.Values ?? []);
 
     /// <summary>
     /// Applies the change and saves it against the version the user saw. A broken domain rule becomes an error on
@@ -57,10 +67,9 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
     /// </summary>
     protected async Task<IActionResult> SaveAsync(string field, Action<Organisation, Actor, DateTimeOffset> change)
     {
+        var stored = AnswerKey();
         var by = await Access.ActorOnOrganisationAsync(User, Organisation.Id);
         var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        db.Entry(Organisation).Property(o => o.Version).OriginalValue =
-            uint.TryParse(Version, NumberStyles.None, CultureInfo.InvariantCulture, out var seen) ? seen : 0;
         try
         {
             change(Organisation, by, now);
@@ -70,19 +79,29 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
             ModelState.AddModelError(field, text[e.MessageKey]);
             return Page();
         }
+        var seen = new EditSeen(uint.TryParse(Version, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null,
+            Original, [], null);
+        if (EditConflicts.Decide(seen, Organisation.Version, stored, AnswerKey()) == EditDecision.Conflict)
+            return await ConflictAsync();
         try
         {
             await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
-            await db.Entry(Organisation).ReloadAsync();
-            Conflict = true;
-            ModelState.Remove(nameof(Version));
-            Version = Organisation.Version.ToString(CultureInfo.InvariantCulture);
-            return Page();
+            return await ConflictAsync();
         }
         return LocalRedirect(OrganisationSteps.After(Organisation, Step, SafeReturnUrl));
+    }
+
+    /// <summary>Someone else changed this answer: show what is saved now and keep the typed form; saving again keeps it.</summary>
+    private async Task<IActionResult> ConflictAsync()
+    {
+        await db.Entry(Organisation).ReloadAsync();
+        Conflict = true;
+        Version = Organisation.Version.ToString(CultureInfo.InvariantCulture);
+        Original = AnswerKey();
+        return Page();
     }
 
     protected static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -11,6 +11,8 @@ namespace Portal.Pages.Schemes;
 /// The anonymous quick check, one yes/no question per page. The form is a GET to this same page carrying every
 /// answer so far: with an answer it moves on to the next question (or the result), without one it shows the error
 /// here and keeps the earlier answers. Nothing is stored and no cookie is needed.
+/// <para>"Wijzigen" on the result opens one question with <c>from=result</c>: after that answer it goes straight back
+/// to the result with the other answers kept, instead of walking through every later question again.</para>
 /// </summary>
 [AllowAnonymous]
 public sealed class CheckModel(PortalDbContext db, TimeProvider clock, PortalText text) : PageModel
@@ -22,10 +24,14 @@ public sealed class CheckModel(PortalDbContext db, TimeProvider clock, PortalTex
     public IReadOnlyDictionary<string, QuickCheckAnswer> Answers { get; private set; } = new Dictionary<string, QuickCheckAnswer>();
     public QuickCheckAnswer? Current => Answers.TryGetValue(Question.Key, out var answer) ? answer : null;
     public bool IsLast => Number == Questions.Count;
-    public string BackUrl => Number == 1 ? $"/schemes/{Scheme.Slug}" : QuickCheckAnswers.QuestionUrl(Scheme.Slug, Number - 1, Answers, Questions);
+    /// <summary>Opened from the result to change this one answer.</summary>
+    public bool FromResult { get; private set; }
+    public string BackUrl => FromResult ? QuickCheckAnswers.ResultUrl(Scheme.Slug, Answers, Questions)
+        : Number == 1 ? $"/schemes/{Scheme.Slug}" : QuickCheckAnswers.QuestionUrl(Scheme.Slug, Number - 1, Answers, Questions);
 
     /// <param name="answered">The number of the question whose form was sent; absent when the page is only opened.</param>
-    public async Task<IActionResult> OnGetAsync(string slug, int n, string? answered)
+    /// <param name="from">"result" when the applicant came to change this answer from the result.</param>
+    public async Task<IActionResult> OnGetAsync(string slug, int n, string? answered, string? from)
     {
         if (await SchemeCatalogue.FindAsync(db, slug) is not { } scheme || !scheme.IsOpenOn(SchemeCatalogue.Today(clock))) return NotFound();
         var questions = DemoSchemes.QuickCheckFor(slug);
@@ -34,6 +40,7 @@ public sealed class CheckModel(PortalDbContext db, TimeProvider clock, PortalTex
         Questions = questions;
         Number = n;
         Answers = QuickCheckAnswers.Read(Request.Query, questions);
+        FromResult = from == QuickCheckAnswers.FromResult;
 
         if (answered == n.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
@@ -42,7 +49,8 @@ public sealed class CheckModel(PortalDbContext db, TimeProvider clock, PortalTex
                 ModelState.AddModelError(Question.Key, text["QuickCheck.Error.Choose"]);
                 return Page();
             }
-            return Redirect(IsLast
+            // The result page itself sends the applicant to any question still unanswered.
+            return Redirect(IsLast || FromResult
                 ? QuickCheckAnswers.ResultUrl(slug, Answers, questions)
                 : QuickCheckAnswers.QuestionUrl(slug, n + 1, Answers, questions));
         }

@@ -31,6 +31,7 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
     public bool ShowHostOrganisation => Result.DecidedBy is { } q && HostOrganisationHelps.Contains(q.Key);
 
     public string QuestionUrl(int number) => QuickCheckAnswers.QuestionUrl(Scheme.Slug, number, Answers, Questions);
+    public string ChangeUrl(int number) => QuickCheckAnswers.ChangeUrl(Scheme.Slug, number, Answers, Questions);
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {

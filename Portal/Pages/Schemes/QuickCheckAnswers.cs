@@ -34,9 +34,17 @@ public static class QuickCheckAnswers
         return answers;
     }
 
+    /// <summary>The value of <c>from</c> on a question opened to change one answer from the result.</summary>
+    public const string FromResult = "result";
+
     public static string QuestionUrl(string slug, int number, IReadOnlyDictionary<string, QuickCheckAnswer> answers,
         IReadOnlyList<QuickCheckQuestion> questions) =>
         WithAnswers($"/schemes/{slug}/check/{number}", answers, questions);
+
+    /// <summary>One question opened from the result: after answering it, the result again.</summary>
+    public static string ChangeUrl(string slug, int number, IReadOnlyDictionary<string, QuickCheckAnswer> answers,
+        IReadOnlyList<QuickCheckQuestion> questions) =>
+        QueryHelpers.AddQueryString(QuestionUrl(slug, number, answers, questions), "from", FromResult);
 
     public static string ResultUrl(string slug, IReadOnlyDictionary<string, QuickCheckAnswer> answers, IReadOnlyList<QuickCheckQuestion> questions) =>
         WithAnswers($"/schemes/{slug}/check/result", answers, questions);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Applications;
 using Portal.Data;
@@ -24,8 +23,8 @@ public static class SchemeCatalogue
 
     public static string Name(PortalText text, string slug) => text[$"Scheme.{slug}.Name"];
 
-    /// <summary>"€ 2.500" in Dutch, "€2,500" in English, "2٬500 €" in Arabic; never broken over two lines.</summary>
-    public static string Amount(Domain.Money.Money amount) => amount.Format(CultureInfo.CurrentCulture).Replace(' ', '\u00A0');
+    /// <summary>"€ 2.500" in every language, never broken over two lines (<see cref="Domain.Money.Money.Format"/>).</summary>
+    public static string Amount(Domain.Money.Money amount) => amount.Format();
 
     /// <summary>"31 december 2026": day and month name, Gregorian calendar in every language.</summary>
     public static string Date(DateOnly date) => ApplicationDisplay.Date(date);

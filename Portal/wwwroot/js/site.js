@@ -137,10 +137,11 @@ function portalAnnounce(element) {
 // same words). On a phone this saves sending megabytes only to hear "too large".
 (function () {
   "use strict";
-  // As the server writes it (IndexModel.Size): megabytes rounded up to one decimal, the page's decimal separator.
-  function size(bytes, separator) {
-    var mb = (Math.ceil(bytes * 10 / (1024 * 1024)) / 10).toFixed(1).replace(/\.0$/, "");
-    return mb.replace(".", separator || ",") + " MB";
+  // As the server writes it (IndexModel.Size): megabytes rounded up to one decimal with a decimal comma, put into the
+  // page's own words for "{0} MB" (data-megabytes, already isolated for right-to-left text).
+  function size(bytes, template) {
+    var mb = (Math.ceil(bytes * 10 / (1024 * 1024)) / 10).toFixed(1).replace(/\.0$/, "").replace(".", ",");
+    return (template || "{0} MB").replace("{0}", mb);
   }
   document.addEventListener("submit", function (event) {
     var input = event.target.querySelector && event.target.querySelector("input[type=file][data-max-bytes]");
@@ -149,7 +150,7 @@ function portalAnnounce(element) {
     if (file.size <= Number(input.getAttribute("data-max-bytes"))) return;
     event.preventDefault();
     var error = document.getElementById(input.id + "-error");
-    error.querySelector("[data-file-error]").textContent = input.getAttribute("data-too-large").replace("{size}", size(file.size, input.getAttribute("data-decimal")));
+    error.querySelector("[data-file-error]").textContent = input.getAttribute("data-too-large").replace("{size}", size(file.size, input.getAttribute("data-megabytes")));
     error.hidden = false;
     error.parentElement.classList.add("form-field--error");
     input.setAttribute("aria-invalid", "true");
@@ -189,7 +190,7 @@ function portalAnnounce(element) {
 
   box.querySelector("[data-session-stay]").addEventListener("click", function () {
     var headers = {};
-    try { headers = JSON.parse(document.getElementById("main").getAttribute("hx-headers")); } catch (e) { /* no token: the post is refused */ }
+    try { headers = JSON.parse(document.getElementById("main").getAttribute("data-hx-headers")); } catch (e) { /* no token: the post is refused */ }
     window.fetch("/account/keep-alive", { method: "POST", headers: headers, credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
         if (response.status === 204) { restart(); show(stayed); window.setTimeout(function () { box.hidden = true; }, 5000); }
@@ -198,4 +199,57 @@ function portalAnnounce(element) {
   });
   document.addEventListener("htmx:afterRequest", function (event) { if (event.detail.successful) restart(); });
   restart();
+})();
+
+// A "print this page" button (the printable budget): shown only where it can work, and it opens the print dialog.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
+
+// Own saves (Infrastructure/EditConflicts): an autosave whose answer has not come back yet is still this tab's own
+// save. A submit that overtakes it (a slow phone connection, "save and continue" pressed at once) sends along what that
+// autosave sent, so the server does not mistake this tab's own save for a change made elsewhere. Once an answer comes
+// back, the form carries the new version itself (the swapped #autosave-status or #budget-summary).
+(function () {
+  "use strict";
+  var pending = [];
+
+  function ownForm(el) { return el && el.closest ? el.closest("form[data-own-saves]") : null; }
+  function sent(form) {
+    var fields = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string" && name !== "OwnSave" && name.indexOf("__") !== 0) fields.append(name, value);
+    });
+    return fields.toString();
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail.elt;
+    var form = ownForm(elt);
+    if (!form) return;
+    if (elt === form) { // the form itself is submitted through htmx: it overtakes like a plain submit
+      if (pending.length > 0) event.detail.parameters.OwnSave = pending.slice();
+      return;
+    }
+    pending.push(sent(form));
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful && ownForm(event.detail.elt)) pending = [];
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.matches || !form.matches("form[data-own-saves]")) return; // htmx sends it: see above
+    form.querySelectorAll("input[name='OwnSave']").forEach(function (input) { input.remove(); });
+    pending.forEach(function (payload) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "OwnSave";
+      input.value = payload;
+      form.appendChild(input);
+    });
+  });
 })();

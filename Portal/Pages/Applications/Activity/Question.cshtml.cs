@@ -8,7 +8,8 @@ using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure;
 using Portal.Domain.Access;
@@ -35,6 +36,8 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     /// <summary>After a conflict: "mine" keeps what the user typed, "theirs" keeps what was saved.</summary>
     [BindProperty] public string? Resolve { get; set; }
     [BindProperty] public uint? ConflictVersion { get; set; }
+    /// <summary>What this tab's autosaves sent that had not been answered when this form was posted (site.js, own saves).</summary>
+    [BindProperty] public List<string> OwnSave { get; set; } = [];
     /// <summary>Where a "change" link came from (check your answers): after saving, the user goes back there.</summary>
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? SafeReturnUrl => Url.LocalOrNull(ReturnUrl);
@@ -45,14 +48,15 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     public Application Application { get; private set; } = default!;
     public ActivityQuestion Question { get; private set; } = default!;
     public string SchemeName { get; private set; } = "";
-    public ActivityConflict? Conflict { get; private set; }
+    public EditConflict? Conflict { get; private set; }
     public string? StatusMessage { get; private set; }
     public bool StatusIsError { get; private set; }
     /// <summary>This request saved the answer: the browser may forget its copy of the typed text.</summary>
     public bool JustSaved { get; private set; }
     public bool IsReadOnly => !Application.IsEditable;
-    public string PagePath => $"/applications/{Application.Id}/activity/{Question.Slug}";
-    public string TaskListPath => $"/applications/{Application.Id}";
+    public string PagePath => QuestionPath(Question.Slug);
+    public string TaskListPath => Url.Page("/Applications/TaskList", new { id = Application.Id })!;
+    public string QuestionPath(string slug) => Url.Page("/Applications/Activity/Question", new { id = Application.Id, question = slug })!;
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, string question)
@@ -68,8 +72,9 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     public async Task<IActionResult> OnPostAsync(Guid id, string question)
     {
         if (!await LoadAsync(id, question)) return NotFound();
-        if (Resolve == "theirs") return Redirect(PagePath);
-        switch (await SaveAsync(id))
+        if (Resolve == "theirs") return RedirectToPage(new { id = Application.Id, question = Question.Slug });
+        // "Save and continue" needs an answer; "save and continue later" lets the applicant leave it for later.
+        switch (await SaveAsync(id, answerRequired: Then != "later"))
         {
             case Outcome.Invalid:
             case Outcome.NotDraft:
@@ -82,7 +87,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
             default:
                 DraftSaved = PagePath;
                 var next = SafeReturnUrl
-                    ?? (Then == "later" || Question.Next is null ? TaskListPath : $"/applications/{id}/activity/{Question.Next.Slug}");
+                    ?? (Then == "later" || Question.Next is null ? TaskListPath : QuestionPath(Question.Next.Slug));
                 return Redirect(next);
         }
     }
@@ -91,10 +96,10 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, string question)
     {
-        if (!Request.IsHtmxNonBoosted()) return await OnPostAsync(id, question);
+        if (!Request.WantsFragment()) return await OnPostAsync(id, question);
         if (!await LoadAsync(id, question)) return NotFound();
         Response.Headers.Vary = "HX-Request";
-        var outcome = await SaveAsync(id);
+        var outcome = await SaveAsync(id, answerRequired: false);
         switch (outcome)
         {
             case Outcome.Saved:
@@ -110,7 +115,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
         return Partial("_AutosaveStatus", this);
     }
 
-    private async Task<Outcome> SaveAsync(Guid id)
+    private async Task<Outcome> SaveAsync(Guid id, bool answerRequired)
     {
         if (IsReadOnly)
         {
@@ -127,17 +132,22 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
 
             var stored = Question.Stored(current);
             var typed = Question.Stored(updated);
-            if (typed == stored)
+            if (answerRequired && typed is "" or "|")
             {
-                Version = Application.Version;
-                Original = stored;
-                return Outcome.Unchanged;
+                ModelState.AddModelError($"Input.{Question.Field}", text[Question.Key + ".Required"]);
+                return Outcome.Invalid;
             }
-            var chosenMine = Resolve == "mine" && ConflictVersion == Application.Version;
-            if (!chosenMine && Version != Application.Version && stored != TypedAnswers.Canonical(Original))
+            var seen = new EditSeen(Version, TypedAnswers.Canonical(Original), OwnSaves(current),
+                Resolve == "mine" ? ConflictVersion : null);
+            switch (EditConflicts.Decide(seen, Application.Version, stored, typed, key => Display(key == stored ? current : updated)))
             {
-                Conflict = new ActivityConflict(Display(current), Display(updated), Application.Version);
-                return Outcome.Conflict;
+                case EditDecision.Unchanged:
+                    Version = Application.Version;
+                    Original = stored;
+                    return Outcome.Unchanged;
+                case EditDecision.Conflict:
+                    Conflict = new EditConflict(Display(current), Display(updated), Application.Version);
+                    return Outcome.Conflict;
             }
 
             try
@@ -165,6 +175,23 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
                 if (!await LoadAsync(id, Question.Slug)) throw;
             }
         }
+    }
+
+    /// <summary>The answers this tab's unanswered autosaves saved, read the way this page reads its form.</summary>
+    private List<string> OwnSaves(ActivityAnswers current)
+    {
+        var own = new List<string>();
+        foreach (var field in EditConflicts.Fields(OwnSave))
+        {
+            var input = new ActivityInput
+            {
+                Title = field("Input.Title"), Description = field("Input.Description"), ForWhom = field("Input.ForWhom"),
+                Participants = field("Input.Participants"), Neighbourhood = field("Input.Neighbourhood"),
+                StartsOn = field("Input.StartsOn"), EndsOn = field("Input.EndsOn"), HowOthersJoin = field("Input.HowOthersJoin"),
+            };
+            if (Question.TryRead(input, current, out var saved).Count == 0) own.Add(Question.Stored(saved));
+        }
+        return own;
     }
 
     private async Task<bool> LoadAsync(Guid id, string slug)
@@ -196,6 +223,3 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
 
     public static string LocalTime(DateTimeOffset moment) => ApplicationTime.Local(moment).ToString("HH:mm", CultureInfo.InvariantCulture);
 }
-
-/// <summary>Both versions of one answer: what was saved meanwhile (theirs) and what this user typed (yours).</summary>
-public sealed record ActivityConflict(string Theirs, string Yours, uint CurrentVersion);

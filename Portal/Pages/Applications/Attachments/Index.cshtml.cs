@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
@@ -34,7 +35,10 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
 
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
+    /// <summary>The documents to send as a file at this amount.</summary>
     public IReadOnlyList<DocumentKind> Required { get; private set; } = [];
+    /// <summary>Whether the scheme asks for a budget plan at this amount: the typed cost overview is it.</summary>
+    public bool BudgetPlanTyped { get; private set; }
     public IReadOnlyList<Attachment> Others { get; private set; } = [];
     public long TotalBytes => Application.Attachments.Sum(a => a.SizeBytes);
     public string? Done { get; private set; }
@@ -57,9 +61,9 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (Kind is not { } kind || !Application.TakesAttachment(Scheme, kind)) return Refuse("", text["Attachment.Error.Kind"]);
         if (Upload is null) return Refuse(field, text["Attachment.Error.NoFile"]);
         if (Upload.Length > FileInspector.MaxFileBytes)
-            return Refuse(field, text["Attachment.Error.TooLarge", Size(Upload.Length)]);
+            return Refuse(field, text["Attachment.Error.TooLarge", Size(Upload.Length, text)]);
         if (TotalBytes + Upload.Length > FileInspector.MaxApplicationBytes)
-            return Refuse(field, text["Attachment.Error.TotalTooLarge", Size(Math.Max(0, FileInspector.MaxApplicationBytes - TotalBytes))]);
+            return Refuse(field, text["Attachment.Error.TotalTooLarge", Size(Math.Max(0, FileInspector.MaxApplicationBytes - TotalBytes), text)]);
 
         byte[] content;
         await using (var stream = Upload.OpenReadStream())
@@ -109,15 +113,21 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         return Redirect($"/applications/{id}/attachments?done=removed");
     }
 
-    /// <summary>"2,4 MB", "120 kB": sizes as people read them, in the page's language. Rounded up, so a file just
-    /// over the 10 MB limit reads "10,1 MB", not "10 MB".</summary>
-    public static string Size(long bytes)
+    /// <summary>
+    /// "2,4 MB", "120 kB", "2,4 ميغابايت": sizes as people read them, the unit in the page's language and the number
+    /// written as amounts are (a decimal comma in every language). Rounded up, so a file just over the 10 MB limit reads
+    /// "10,1 MB", not "10 MB". Isolated, so that next to a date in Arabic text it stays one unit.
+    /// </summary>
+    public static string Size(long bytes, IStringLocalizer text)
     {
-        var culture = CultureInfo.CurrentCulture;
-        return bytes >= 1024 * 1024
-            ? (Math.Ceiling(bytes * 10 / (1024d * 1024)) / 10).ToString("0.#", culture) + " MB"
-            : Math.Max(1, (long)Math.Ceiling(bytes / 1024d)).ToString(culture) + " kB";
+        var (number, unit) = bytes >= 1024 * 1024
+            ? ((Math.Ceiling(bytes * 10 / (1024d * 1024)) / 10).ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ','), "Attachment.Size.Megabytes")
+            : (Math.Max(1, (long)Math.Ceiling(bytes / 1024d)).ToString(CultureInfo.InvariantCulture), "Attachment.Size.Kilobytes");
+        return Bidi.Isolate(text[unit, number]);
     }
+
+    /// <summary>What site.js fills in when it stops a file above the limit before sending: <see cref="Size"/> with "{0}" for the number.</summary>
+    public static string MegabytesTemplate(IStringLocalizer text) => Bidi.Isolate(text["Attachment.Size.Megabytes", "{0}"]);
 
     private PageResult Refuse(string field, string message)
     {
@@ -137,7 +147,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
         Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
-        Required = Scheme.RequiredDocuments(application.Requested);
+        Required = Scheme.DocumentsToUpload(application.Requested);
+        BudgetPlanTyped = Scheme.RequiredDocuments(application.Requested).Any(kind => kind.IsTypedInThePortal());
         Others = application.Attachments.Where(a => !Required.Contains(a.Kind)).OrderBy(a => a.UploadedAt).ToList();
         return true;
     }

@@ -9,7 +9,8 @@ using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Domain.Schemes;
-using Portal.Infrastructure.Htmx;
+using Htmx;
+using Portal.Infrastructure.Web;
 using Portal.Infrastructure.Localization;
 using Money = Portal.Domain.Money.Money;
 using Portal.Infrastructure;
@@ -50,6 +51,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     [BindProperty] public string? OriginalFunding { get; set; }
     [BindProperty] public string? Resolve { get; set; }
     [BindProperty] public uint? ConflictVersion { get; set; }
+    /// <summary>What this tab's funding autosaves sent that had not been answered when this form was posted (site.js).</summary>
+    [BindProperty] public List<string> OwnSave { get; set; } = [];
 
     /// <summary>After a redirect: what the last change was ("added", "removed", "saved"), and the removed row to offer back.</summary>
     [TempData] public string? Done { get; set; }
@@ -57,12 +60,12 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
 
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
-    public (string Theirs, string Yours, uint CurrentVersion)? Conflict { get; private set; }
+    public EditConflict? Conflict { get; private set; }
     public bool FocusCategory { get; private set; }
     /// <summary>What the htmx request just did (after a redirect, <see cref="Done"/> carries it instead).</summary>
     public string? LastChange { get; private set; }
     public string? RemovedRow { get; private set; }
-    public string PagePath => $"/applications/{Application.Id}/budget";
+    public string PagePath => Url.Page("/Applications/Budget/Index", new { id = Application.Id })!;
     /// <summary>
     /// Where "done" leads: the task list, or the page whose "change" link opened the budget (check your answers).
     /// Kept in TempData because the budget's own forms redirect back to this page.
@@ -77,6 +80,8 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Url.LocalOrNull(returnUrl) is { } back) TempData[ReturnKey] = back;
         else if (Done is null) TempData.Remove(ReturnKey);
+        // Focus moves only after an action (a plain "add" comes back here through a redirect): a fresh page keeps it at the top.
+        FocusCategory = Done == "added";
         FillFunding();
         return Page();
     }
@@ -118,7 +123,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         if (!await LoadAsync(id)) return NotFound();
         if (Resolve == "theirs")
         {
-            if (!Request.IsHtmxNonBoosted()) return Redirect(PagePath);
+            if (!Request.WantsFragment()) return RedirectToPage(new { id = Application.Id });
             ModelState.Clear();
             FillFunding();
             return Fragment();
@@ -149,11 +154,12 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         {
             var stored = FundingKey(Application.OwnContribution, Application.OtherFunding);
             var typed = FundingKey(own, other);
-            var fundingChanged = fundingPosted && typed != stored;
-            var chosenMine = Resolve == "mine" && ConflictVersion == Application.Version;
-            if (fundingChanged && !chosenMine && Version != Application.Version && stored != OriginalFunding)
+            var seen = new EditSeen(Version, OriginalFunding, OwnFunding(), Resolve == "mine" ? ConflictVersion : null);
+            var decision = fundingPosted ? EditConflicts.Decide(seen, Application.Version, stored, typed) : EditDecision.Unchanged;
+            var fundingChanged = decision == EditDecision.Save;
+            if (decision == EditDecision.Conflict)
             {
-                Conflict = (FundingText(Application.OwnContribution, Application.OtherFunding), FundingText(own, other), Application.Version);
+                Conflict = new EditConflict(FundingText(Application.OwnContribution, Application.OtherFunding), FundingText(own, other), Application.Version);
                 return Invalid(fundingPosted: true);
             }
             try
@@ -179,11 +185,11 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
             }
         }
 
-        if (!Request.IsHtmxNonBoosted())
+        if (!Request.WantsFragment())
         {
             Done = done;
             if (done != "removed") Removed = null;
-            return Redirect(PagePath);
+            return RedirectToPage(new { id = Application.Id });
         }
         ModelState.Clear();
         FillFunding();
@@ -206,7 +212,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         if (!fundingPosted) FillFunding();
         Removed = null;
-        if (!Request.IsHtmxNonBoosted()) return Page();
+        if (!Request.WantsFragment()) return Page();
         return Fragment();
     }
 
@@ -214,15 +220,15 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     private IActionResult Fragment()
     {
         Response.Headers.Vary = "HX-Request";
-        return Request.Headers["HX-Target"] == SummaryTarget ? Partial("_BudgetSummary", this) : Partial("_Budget", this);
+        return Request.IsHtmx(out var htmx) && htmx?.Target == SummaryTarget ? Partial("_BudgetSummary", this) : Partial("_Budget", this);
     }
 
     private void FillFunding()
     {
         Funding = new FundingInput
         {
-            OwnContribution = TypedAnswers.ForEditing(Application.OwnContribution, CultureInfo.CurrentUICulture),
-            OtherFunding = TypedAnswers.ForEditing(Application.OtherFunding, CultureInfo.CurrentUICulture),
+            OwnContribution = TypedAnswers.ForEditing(Application.OwnContribution),
+            OtherFunding = TypedAnswers.ForEditing(Application.OtherFunding),
         };
         Version = Application.Version;
         OriginalFunding = FundingKey(Application.OwnContribution, Application.OtherFunding);
@@ -240,11 +246,22 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         Enum.TryParse<CostCategory>(value, ignoreCase: false, out var category) && Enum.IsDefined(category) && !int.TryParse(value, out _)
             ? category : null;
 
+    /// <summary>The funding this tab's unanswered autosaves saved, as keys.</summary>
+    private List<string> OwnFunding()
+    {
+        var own = new List<string>();
+        foreach (var field in EditConflicts.Fields(OwnSave))
+            if (TypedAnswers.TryParseMoney(field("Funding.OwnContribution"), emptyIsZero: true, out var o, out _)
+                && TypedAnswers.TryParseMoney(field("Funding.OtherFunding"), emptyIsZero: true, out var x, out _))
+                own.Add(FundingKey(o, x));
+        return own;
+    }
+
     private static string FundingKey(Money own, Money other) =>
         string.Create(CultureInfo.InvariantCulture, $"{own.Cents}|{other.Cents}");
 
     private string FundingText(Money own, Money other) =>
-        $"{text["Budget.OwnContribution"]}: {own.Format(CultureInfo.CurrentUICulture)}; {text["Budget.OtherFunding"]}: {other.Format(CultureInfo.CurrentUICulture)}";
+        $"{text["Budget.OwnContribution"]}: {own.Format()}; {text["Budget.OtherFunding"]}: {other.Format()}";
 
     private static string FieldFor(string key) => key switch
     {
