@@ -17,7 +17,7 @@ public sealed class ApplicationRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
     private static readonly Actor Amina = Actor.Applicant(Guid.NewGuid());
-    private static readonly IReadOnlyList<Scheme> Schemes = WithIds(DemoSchemes.Create(2026));
+    private static readonly IReadOnlyList<Scheme> Schemes = WithIds(DemoSchemes.Create(new DateOnly(2026, 3, 2)));
     private static readonly Scheme SamenDoen = Schemes.Single(s => s.Slug == DemoSchemes.SamenDoen);
     private static readonly Scheme Themabijeenkomsten = Schemes.Single(s => s.Slug == DemoSchemes.Themabijeenkomsten);
 
@@ -76,7 +76,8 @@ public sealed class ApplicationRulesTests
     public void A_closed_scheme_cannot_be_started()
     {
         var group = CompleteGroup.For(Amina.UserId!.Value, Now);
-        var lastYears = WithIds(DemoSchemes.Create(2025)).Single(s => s.Slug == DemoSchemes.SamenDoen);
+        // Seeded a year ago: Samen Doen closed at the end of August 2025.
+        var lastYears = WithIds(DemoSchemes.Create(new DateOnly(2025, 2, 1))).Single(s => s.Slug == DemoSchemes.SamenDoen);
 
         Assert.Equal("Application.Start.Closed",
             Assert.Throws<DomainException>(() => Application.Start(group, lastYears, [], "nl", Amina, Now)).MessageKey);
