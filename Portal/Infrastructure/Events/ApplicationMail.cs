@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
+using Portal.Domain.Common;
 using Portal.Domain.Events;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Localization;
@@ -12,7 +13,8 @@ namespace Portal.Infrastructure.Events;
 
 /// <summary>
 /// The mail that domain events cause, put in the outbox of the same SaveChanges: the confirmation of a submission, of a
-/// withdrawal, and the notice of an extended decision term (art. 4:14 Awb), each in the recipient's language.
+/// withdrawal, and the notice of an extended decision term (art. 4:14 Awb), each in the recipient's language. A change
+/// a coach made on the group's behalf is told to every member.
 /// </summary>
 internal static class ApplicationMail
 {
@@ -36,23 +38,34 @@ internal static class ApplicationMail
             switch (domainEvent)
             {
                 case ApplicationStatusChanged { To: ApplicationStatus.Submitted } submitted:
-                    foreach (var user in await UsersAsync(db, [submitted.Actor.UserId], cancellationToken))
+                    foreach (var user in await ApplicantsToTellAsync(db, application, submitted, cancellationToken))
                         emails.Submitted(user, application, scheme, statusLink, submitted.OccurredAt);
                     break;
                 // A draft that was never sent needs no confirmation that it is gone.
                 case ApplicationStatusChanged { To: ApplicationStatus.Withdrawn } withdrawn when application.Reference is not null:
-                    foreach (var user in await UsersAsync(db, [withdrawn.Actor.UserId], cancellationToken))
+                    foreach (var user in await ApplicantsToTellAsync(db, application, withdrawn, cancellationToken))
                         emails.Withdrawn(user, application, scheme);
                     break;
                 case DecisionTermExtended extended:
-                    var members = await db.Organisations.AsNoTracking().Where(o => o.Id == application.OrganisationId)
-                        .SelectMany(o => o.Members.Select(m => (Guid?)m.UserId)).ToListAsync(cancellationToken);
-                    foreach (var user in await UsersAsync(db, members, cancellationToken))
+                    foreach (var user in await UsersAsync(db, await MembersAsync(db, application, cancellationToken), cancellationToken))
                         emails.Extended(user, application, scheme, extended.NewDate, extended.Reason, statusLink);
                     break;
             }
         }
     }
+
+    /// <summary>
+    /// Who hears that the application was sent or withdrawn: the member who did it; when a coach did it on the group's
+    /// behalf, every member (the coach knows, the group must).
+    /// </summary>
+    private static async Task<List<PortalUser>> ApplicantsToTellAsync(PortalDbContext db, Application application, DomainEvent happened,
+        CancellationToken cancellationToken) =>
+        await UsersAsync(db, happened.Actor.Role == ActorRole.Applicant ? [happened.Actor.UserId] : await MembersAsync(db, application, cancellationToken),
+            cancellationToken);
+
+    private static Task<List<Guid?>> MembersAsync(PortalDbContext db, Application application, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().Where(o => o.Id == application.OrganisationId)
+            .SelectMany(o => o.Members.Select(m => (Guid?)m.UserId)).ToListAsync(cancellationToken);
 
     private static async Task<List<PortalUser>> UsersAsync(PortalDbContext db, IReadOnlyList<Guid?> ids, CancellationToken cancellationToken)
     {
