@@ -187,7 +187,8 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         await Expect(page).ToHaveURLAsync(new Regex($"/applications/{applicationId}/confirmation$"));
         await Expect(confirmation.Reference).ToHaveTextAsync(ReferencePattern());
         var reference = (await confirmation.Reference.InnerTextAsync()).Trim();
-        var decision = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7 * 8).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(lang));
+        // Dates stand isolated in their sentence (first-strong isolate … pop), so they keep their order in Arabic.
+        var decision = "\u2068" + DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7 * 8).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(lang)) + "\u2069";
         await Expect(confirmation.Main).ToContainTextAsync(confirmation.Say("Confirmation.Next.Decision", decision));
         if (walk.Dutch)
         {
@@ -472,7 +473,8 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         await Expect(check.Answer("Check.Activity.Where")).ToHaveTextAsync("Hatert (Zuid)");
         var culture = CultureInfo.GetCultureInfo(walk.Language);
         await Expect(check.Answer("Check.Activity.When")).ToHaveTextAsync(
-            check.Say("Check.Activity.When.Range", startsOn.ToString("d MMMM yyyy", culture), endsOn.ToString("d MMMM yyyy", culture)));
+            check.Say("Check.Activity.When.Range", "\u2068" + startsOn.ToString("d MMMM yyyy", culture) + "\u2069",
+                "\u2068" + endsOn.ToString("d MMMM yyyy", culture) + "\u2069"));
         await Expect(check.Answer("Check.Activity.Join")).ToHaveTextAsync(answers.HowOthersJoin);
         await Expect(check.Answer("Check.Organisation.Name")).ToHaveTextAsync(answers.GroupName);
         await Expect(check.Answer("Check.Payment")).ToContainTextAsync("Stichting Buurtwerk Zuid");
