@@ -102,10 +102,11 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
             {
                 try
                 {
-                    var html = await body;
+                    // A body the browser dropped without saying so (an autosave overtaken by the submit) never arrives.
+                    var html = await body.WaitAsync(TimeSpan.FromSeconds(10));
                     return kind == "document" ? html : HtmlChecker.AsDocument(html);
                 }
-                catch (PlaywrightException)
+                catch (Exception e) when (e is PlaywrightException or TimeoutException)
                 {
                     return null; // the browser dropped the body (the page moved on at once); the page as shown is still checked
                 }
