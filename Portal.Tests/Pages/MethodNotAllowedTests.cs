@@ -107,23 +107,8 @@ public sealed partial class MethodNotAllowedTests(DatabaseFixture fixture) : IAs
     {
         await TestAccounts.CreateAsync(fixture.Factory, "coach@example.org", Roles.Coach, authenticatorKey: CoachKey);
         var client = new FormClient(fixture.Factory);
-        await client.SubmitAsync("/account/sign-in", ("Input.Email", "coach@example.org"), ("Input.Password", TestAccounts.Password));
-        var (code, _) = await client.SubmitAsync("/account/two-factor", ("Input.Code", Totp(CoachKey)));
-        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        await client.SignInWithCodeAsync("coach@example.org", TestAccounts.Password, CoachKey);
         return client;
-    }
-
-    /// <summary>RFC 6238 code (HMAC-SHA1, 30 s, 6 digits) for a base32 key, as an authenticator app computes it.</summary>
-    private static string Totp(string base32)
-    {
-        var bits = string.Concat(base32.Select(c => Convert.ToString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".IndexOf(c), 2).PadLeft(5, '0')));
-        var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-        var counter = BitConverter.GetBytes(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
-        var hash = new System.Security.Cryptography.HMACSHA1(key).ComputeHash(counter);
-        var offset = hash[^1] & 0x0f;
-        var code = ((hash[offset] & 0x7f) << 24 | hash[offset + 1] << 16 | hash[offset + 2] << 8 | hash[offset + 3]) % 1_000_000;
-        return code.ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"\{(?<name>\w+)(?<constraint>:\w+)?\??\}")]
