@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace Portal.E2E.Infrastructure;
 
 /// <summary>
-/// With PORTAL_SCREENSHOTS=1: every page a test sees, in Dutch and Arabic, 1280 px and 320 px wide, saved as
-/// screenshots/{name}.{language}.{desktop|320}.png for a person to look at.
+/// With PORTAL_SCREENSHOTS=1: every page a test sees, in Dutch and Arabic, the whole page at 1280, 390, 360 and 320 px
+/// wide, saved as screenshots/{name}.{language}.{desktop|390|360|320}.png for a person to look at; on a phone-sized
+/// walk also the screen as the page opened ({name}.{language}.{width}.opened.png): where it scrolled to, what has focus.
 /// </summary>
 public static class Screenshots
 {
@@ -17,7 +18,7 @@ public static class Screenshots
         var directory = TestEnvironment.ScreenshotDirectory;
         Directory.CreateDirectory(directory);
         var language = await page.GetAttributeAsync("html", "lang") ?? "nl";
-        await CaptureBothWidthsAsync(page, Path.Combine(directory, $"{name}.{language}"));
+        await CaptureAllWidthsAsync(page, Path.Combine(directory, $"{name}.{language}"));
         if (!replayable) return;
 
         // The same page in the other language, in a second tab of the same context (same sign-in), then the language put back.
@@ -30,7 +31,7 @@ public static class Screenshots
         {
             await replay.GotoAsync(page.Url);
             await replay.AssertNoAxeViolationsAsync($"{name}, {other}");
-            await CaptureBothWidthsAsync(replay, Path.Combine(directory, $"{name}.{other}"));
+            await CaptureAllWidthsAsync(replay, Path.Combine(directory, $"{name}.{other}"));
         }
         finally
         {
@@ -46,15 +47,22 @@ public static class Screenshots
         }
     }
 
-    private static async Task CaptureBothWidthsAsync(IPage page, string path)
+    private static readonly int[] PhoneWidths = [390, 360, 320];
+
+    private static async Task CaptureAllWidthsAsync(IPage page, string path)
     {
         // Caret "initial": hiding the caret makes Playwright leave style="" on every input, and htmx then copies that
         // inline style during a swap, which the CSP (rightly) refuses: the screenshot would change what it records.
         var size = page.ViewportSize!;
-        var narrow = size.Width <= 320;
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"{path}.{(narrow ? "320" : "desktop")}.png", FullPage = true, Caret = ScreenshotCaret.Initial });
-        await page.SetViewportSizeAsync(narrow ? BrowserFixture.DesktopWidth : 320, narrow ? BrowserFixture.DesktopHeight : 640);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"{path}.{(narrow ? "desktop" : "320")}.png", FullPage = true, Caret = ScreenshotCaret.Initial });
+        if (size.Width < BrowserFixture.DesktopWidth)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"{path}.{size.Width}.opened.png", Caret = ScreenshotCaret.Initial });
+        await page.SetViewportSizeAsync(BrowserFixture.DesktopWidth, BrowserFixture.DesktopHeight);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"{path}.desktop.png", FullPage = true, Caret = ScreenshotCaret.Initial });
+        foreach (var width in PhoneWidths)
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"{path}.{width}.png", FullPage = true, Caret = ScreenshotCaret.Initial });
+        }
         await page.SetViewportSizeAsync(size.Width, size.Height);
     }
 }

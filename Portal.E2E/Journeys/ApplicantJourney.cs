@@ -78,7 +78,7 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
 
     [Fact]
     public Task Informal_group_applies_in_English_on_a_phone() =>
-        WalkAsync(new Walk("en", 375, 667, JavaScript: true), EnglishAnswers);
+        WalkAsync(new Walk("en", 390, 844, JavaScript: true), EnglishAnswers);
 
     [Fact]
     public Task Informal_group_applies_with_javascript_disabled() =>
@@ -369,8 +369,8 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
 
         await Expect(q.StartsOn).ToBeVisibleAsync();
         await LookAsync(page, walk, "activity-when");
-        await q.StartsOn.FillAsync(Iso(startsOn));
-        await q.EndsOn.FillAsync(Iso(endsOn));
+        await q.FillDateAsync(q.StartsOn, startsOn);
+        await q.FillDateAsync(q.EndsOn, endsOn);
         await q.SaveAndContinueAsync();
 
         await Expect(q.HowOthersJoin).ToBeVisibleAsync();
@@ -534,8 +534,6 @@ public sealed partial class ApplicantJourney(PortalServer server, BrowserFixture
         }
         await SeeAsync(page, walk.JavaScript ? name : name + "-nojs", replayable);
     }
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"/applications/(?<id>[0-9a-f-]{36})$")]
     private static partial Regex TaskListUrl();

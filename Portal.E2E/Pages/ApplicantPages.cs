@@ -137,8 +137,9 @@ public sealed class QuestionPage(IPage page, string language = "nl") : Applicant
     public ILocator ForWhom => FieldOf("Activity.ForWhom.Label");
     public ILocator Participants => FieldOf("Activity.Participants.Label");
     public ILocator Where => FieldOf("Activity.Where.Label");
-    public ILocator StartsOn => FieldOf("Activity.When.Start");
-    public ILocator EndsOn => FieldOf("Activity.When.End");
+    /// <summary>The first day: a group of three fields, dag, maand, jaar.</summary>
+    public ILocator StartsOn => Main.GetByRole(AriaRole.Group, new() { Name = Say("Activity.When.Start"), Exact = true });
+    public ILocator EndsOn => Main.GetByRole(AriaRole.Group, new() { Name = Say("Activity.When.End"), Exact = true });
     public ILocator HowOthersJoin => FieldOf("Activity.Join.Label");
     public ILocator Help => Main.GetByText(Say("Answer.Help.Title"), new() { Exact = true });
 
@@ -147,6 +148,14 @@ public sealed class QuestionPage(IPage page, string language = "nl") : Applicant
 
     public Task SaveAndContinueAsync() => ButtonOf("Answer.SaveAndContinue").ClickAsync();
     public Task SaveAndLaterAsync() => ButtonOf("Answer.SaveAndLater").ClickAsync();
+
+    /// <summary>Types a day into one date's three fields, the way a person does: "14", "6", "2027".</summary>
+    public async Task FillDateAsync(ILocator date, DateOnly day)
+    {
+        await date.GetByLabel(Say("Date.Day"), new() { Exact = true }).FillAsync(day.Day.ToString(CultureInfo.InvariantCulture));
+        await date.GetByLabel(Say("Date.Month"), new() { Exact = true }).FillAsync(day.Month.ToString(CultureInfo.InvariantCulture));
+        await date.GetByLabel(Say("Date.Year"), new() { Exact = true }).FillAsync(day.Year.ToString(CultureInfo.InvariantCulture));
+    }
 }
 
 public sealed class BudgetPage(IPage page, string language = "nl") : ApplicantPage(page, language)

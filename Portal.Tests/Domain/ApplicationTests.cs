@@ -254,27 +254,55 @@ public sealed class ApplicationTests
     }
 
     [Theory]
-    [InlineData("2026-06-14", 2026, 6, 14)]
-    [InlineData("14-06-2026", 2026, 6, 14)]
-    [InlineData("14-6-2026", 2026, 6, 14)]
-    [InlineData("14/06/2026", 2026, 6, 14)]
-    [InlineData(" 14.06.2026 ", 2026, 6, 14)]
-    [InlineData("١٤-٠٦-٢٠٢٦", 2026, 6, 14)]
-    public void Dates_are_read_from_a_date_picker_and_as_typed_by_hand(string typed, int year, int month, int day)
+    [InlineData("14", "6", "2026", 2026, 6, 14)]
+    [InlineData("03", "02", "2027", 2027, 2, 3)]
+    [InlineData("3", "maart", "2027", 2027, 3, 3)]
+    [InlineData(" 3 ", "Mrt.", "27", 2027, 3, 3)]
+    [InlineData("1", "March", "2027", 2027, 3, 1)]
+    [InlineData("1", "sept", "2027", 2027, 9, 1)]
+    [InlineData("١٤", "٦", "٢٠٢٦", 2026, 6, 14)]
+    [InlineData("14", "يونيو", "2026", 2026, 6, 14)]
+    [InlineData("14", "ابريل", "2026", 2026, 4, 14)]
+    [InlineData("14", "تشرين  الأول", "2026", 2026, 10, 14)]
+    [InlineData("29", "2", "2028", 2028, 2, 29)]
+    public void A_date_is_read_from_day_month_and_year_the_way_people_type_them(string day, string month, string year, int y, int m, int d)
     {
-        Assert.True(TypedAnswers.TryParseDate(typed, out var date, out var error), error);
-        Assert.Equal(new DateOnly(year, month, day), date);
+        var refused = new TypedDate { Day = day, Month = month, Year = year }.TryRead(out var date);
+
+        Assert.Null(refused);
+        Assert.Equal(new DateOnly(y, m, d), date);
     }
 
     [Theory]
-    [InlineData("morgen")]
-    [InlineData("31-02-2026")]
-    [InlineData("06-14-2026")]
-    [InlineData("14-06-226")]
-    public void A_date_that_cannot_be_read_is_refused_with_the_format_to_use(string typed)
+    [InlineData("", "6", "2026", DatePart.Day, "Activity.Dates.DayMissing")]
+    [InlineData("14", " ", "2026", DatePart.Month, "Activity.Dates.MonthMissing")]
+    [InlineData("14", "6", "", DatePart.Year, "Activity.Dates.YearMissing")]
+    [InlineData("32", "6", "2026", DatePart.Day, "Activity.Dates.Day")]
+    [InlineData("veertien", "6", "2026", DatePart.Day, "Activity.Dates.Day")]
+    [InlineData("14", "13", "2026", DatePart.Month, "Activity.Dates.Month")]
+    [InlineData("14", "morgen", "2026", DatePart.Month, "Activity.Dates.Month")]
+    [InlineData("14", "6", "226", DatePart.Year, "Activity.Dates.Year")]
+    [InlineData("14", "6", "1999", DatePart.Year, "Activity.Dates.Year")]
+    [InlineData("14", "6", "-2026", DatePart.Year, "Activity.Dates.Year")]
+    [InlineData("31", "2", "2026", DatePart.Whole, "Activity.Dates.Invalid")]
+    [InlineData("29", "februari", "2027", DatePart.Whole, "Activity.Dates.Invalid")]
+    public void A_date_that_cannot_be_read_names_the_field_to_mend(string day, string month, string year, DatePart part, string key)
     {
-        Assert.False(TypedAnswers.TryParseDate(typed, out _, out var error));
-        Assert.Equal("Activity.Dates.Invalid", error);
+        var refused = new TypedDate { Day = day, Month = month, Year = year }.TryRead(out var date);
+
+        Assert.Equal(new DateRefusal(part, key), refused);
+        Assert.Null(date);
+    }
+
+    [Fact]
+    public void Three_empty_fields_are_no_answer_yet_and_a_stored_date_comes_back_as_typed()
+    {
+        Assert.Null(new TypedDate { Day = " ", Month = "", Year = null }.TryRead(out var none));
+        Assert.Null(none);
+        var typed = TypedDate.From(new DateOnly(2027, 3, 3));
+        Assert.Equal(("3", "3", "2027"), (typed.Day, typed.Month, typed.Year));
+        Assert.True(new TypedDate { Day = "3" }.IsPartial);
+        Assert.False(typed.IsPartial);
     }
 
     [Theory]

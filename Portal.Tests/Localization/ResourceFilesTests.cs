@@ -63,6 +63,21 @@ public sealed partial class ResourceFilesTests
     }
 
     [Fact]
+    public void Every_refusal_the_domain_can_give_has_a_text()
+    {
+        var dutch = AllDutch();
+        var refusals = new[] { PortalDirectory, Path.Combine(RepositoryRoot(), "Portal.Domain") }
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Refusal().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .ToHashSet();
+
+        Assert.Contains("Application.NotYours", refusals);
+        var missing = refusals.Where(k => !dutch.ContainsKey(k)).Order().ToList();
+        Assert.True(missing.Count == 0, $"Refused with a key that has no text: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
     public void Languages_not_yet_complete_are_not_offered_in_the_switch()
     {
         foreach (var language in Languages.All.Where(l => !l.Complete))
@@ -102,6 +117,10 @@ public sealed partial class ResourceFilesTests
     // T["Key"], text["Key"], S["Key"], label="Key", hint="Key", ErrorMessage = "Key" — literal keys only.
     [GeneratedRegex("""(?:\b(?:T|S|text)\[\s*"|\b(?:label|hint)="|ErrorMessage\s*=\s*")(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)["]""")]
     private static partial Regex UsedKey();
+
+    // throw new DomainException("Key") — literal keys only; keys held in constants are covered by their own tests.
+    [GeneratedRegex("""DomainException\(\s*"(?<key>[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)"\s*\)""")]
+    private static partial Regex Refusal();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex PlaceholderPattern();

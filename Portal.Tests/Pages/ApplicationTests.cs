@@ -150,7 +150,8 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
             ("for-whom", [("Input.ForWhom", "Buren uit Hatert, moslim of niet")], "participants"),
             ("participants", [("Input.Participants", "60")], "where"),
             ("where", [("Input.Neighbourhood", "Zuid/Hatert")], "when"),
-            ("when", [("Input.StartsOn", "2026-03-20"), ("Input.EndsOn", "")], "join"),
+            ("when", [("Input.StartsOn.Day", "20"), ("Input.StartsOn.Month", "3"), ("Input.StartsOn.Year", "2026"),
+                ("Input.EndsOn.Day", ""), ("Input.EndsOn.Month", ""), ("Input.EndsOn.Year", "")], "join"),
             ("join", [("Input.HowOthersJoin", "Flyers bij de supermarkt")], ""),
         };
 
@@ -217,7 +218,6 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
     [InlineData("participants", "Input.Participants", "abc", "Schrijf het aantal als getal, bijvoorbeeld 25.")]
     [InlineData("participants", "Input.Participants", "-3", "Schrijf een aantal tussen 1 en 100.000.")]
     [InlineData("participants", "Input.Participants", "0", "Schrijf een aantal tussen 1 en 100.000.")]
-    [InlineData("when", "Input.StartsOn", "31-02-2026", "Schrijf de datum als dag-maand-jaar, bijvoorbeeld 14-06-2026.")]
     public async Task A_value_that_cannot_be_saved_comes_back_as_typed_with_a_plain_error(string question, string field, string typed, string error)
     {
         var (client, organisation) = await ApplicantAsync("amina@example.org");
@@ -242,30 +242,78 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
         var (client, organisation) = await ApplicantAsync("amina@example.org");
         var id = (await TestApplications.DraftAsync(fixture.Database, organisation, complete: false)).Id;
 
-        var (response, html) = await SaveAsync(client, id, "when", [("Input.StartsOn", "2026-06-14"), ("Input.EndsOn", "13-06-2026")]);
+        var (response, html) = await SaveAsync(client, id, "when", [.. Date("StartsOn", "14", "6", "2026"), .. Date("EndsOn", "13", "juni", "2026")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("De laatste dag kan niet vóór de eerste dag liggen.", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"2026-06-14\"", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"13-06-2026\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#Input_EndsOn\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_StartsOn_Day\" name=\"Input.StartsOn.Day\" value=\"14\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_EndsOn_Month\" name=\"Input.EndsOn.Month\" value=\"juni\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_EndsOn_Day\"", html, StringComparison.Ordinal);
+        await using var db = fixture.Database.NewContext();
+        Assert.Null((await db.Applications.SingleAsync()).StartsOn);
+    }
+
+    [Theory]
+    [InlineData("31", "2", "2026", "Input_StartsOn_Day", "Deze datum bestaat niet. Kijk de dag en de maand na.")]
+    [InlineData("14", "13", "2026", "Input_StartsOn_Month", "Schrijf de maand als getal van 1 tot en met 12, of als woord, bijvoorbeeld juni.")]
+    [InlineData("14", "6", "", "Input_StartsOn_Year", "Vul ook het jaar in.")]
+    [InlineData("١٤", "🙂", "2026", "Input_StartsOn_Month", "Schrijf de maand als getal van 1 tot en met 12, of als woord, bijvoorbeeld juni.")]
+    public async Task A_date_that_cannot_be_read_comes_back_as_typed_and_the_error_links_to_the_field_to_mend(
+        string day, string month, string year, string field, string error)
+    {
+        var (client, organisation) = await ApplicantAsync("amina@example.org");
+        var id = (await TestApplications.DraftAsync(fixture.Database, organisation, complete: false)).Id;
+
+        var (response, html) = await SaveAsync(client, id, "when", Date("StartsOn", day, month, year));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<li><a href=\"#{field}\">{error}</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.StartsOn.Day\" value=\"{day}\"", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.StartsOn.Month\" value=\"{month}\"", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains($"id=\"{field}\"", html, StringComparison.Ordinal);
+        Assert.Equal(3, Regex.Matches(html, "aria-invalid=\"true\"").Count);
         await using var db = fixture.Database.NewContext();
         Assert.Null((await db.Applications.SingleAsync()).StartsOn);
     }
 
     [Fact]
-    public async Task Dates_typed_as_day_month_year_are_saved_when_the_browser_has_no_date_picker()
+    public async Task Dates_are_saved_from_day_month_and_year_with_the_month_as_a_word_and_shown_again_as_numbers()
     {
         var (client, organisation) = await ApplicantAsync("amina@example.org");
         var id = (await TestApplications.DraftAsync(fixture.Database, organisation, complete: false)).Id;
 
-        var (response, _) = await SaveAsync(client, id, "when", [("Input.StartsOn", "14-06-2026"), ("Input.EndsOn", "15/6/2026")]);
+        var (response, _) = await SaveAsync(client, id, "when", [.. Date("StartsOn", "03", "maart", "2027"), .. Date("EndsOn", "٥", "3", "27")]);
+        var (_, again) = await client.GetAsync($"/applications/{id}/activity/when");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = fixture.Database.NewContext();
         var saved = await db.Applications.SingleAsync();
-        Assert.Equal(new DateOnly(2026, 6, 14), saved.StartsOn);
-        Assert.Equal(new DateOnly(2026, 6, 15), saved.EndsOn);
+        Assert.Equal(new DateOnly(2027, 3, 3), saved.StartsOn);
+        Assert.Equal(new DateOnly(2027, 3, 5), saved.EndsOn);
+        Assert.Contains("name=\"Input.StartsOn.Month\" value=\"3\" inputmode=\"numeric\"", again, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.EndsOn.Day\" value=\"5\"", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("type=\"date\"", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Autosave_waits_while_a_date_is_half_typed_and_saves_it_once_complete()
+    {
+        var (client, organisation) = await ApplicantAsync("amina@example.org");
+        var id = (await TestApplications.DraftAsync(fixture.Database, organisation, complete: false)).Id;
+        var url = $"/applications/{id}/activity/when";
+        var (_, page) = await client.GetAsync(url);
+        (string, string)[] readAt = [("Version", Hidden(page, "Version")), ("Original", Hidden(page, "Original"))];
+
+        var (halfway, halfwayHtml) = await client.PostAsync($"{url}?handler=Autosave", [.. readAt, .. Date("StartsOn", "14", "", "")], headers: [Htmx]);
+        await using (var db = fixture.Database.NewContext()) Assert.Null((await db.Applications.SingleAsync()).StartsOn);
+        var (_, doneHtml) = await client.PostAsync($"{url}?handler=Autosave", [.. readAt, .. Date("StartsOn", "14", "6", "2027")], headers: [Htmx]);
+
+        Assert.Equal(HttpStatusCode.OK, halfway.StatusCode);
+        Assert.DoesNotContain("field-error", halfwayHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Opgeslagen", halfwayHtml, StringComparison.Ordinal);
+        Assert.Contains("Opgeslagen", doneHtml, StringComparison.Ordinal);
+        await using var after = fixture.Database.NewContext();
+        Assert.Equal(new DateOnly(2027, 6, 14), (await after.Applications.SingleAsync()).StartsOn);
     }
 
     [Fact]
@@ -380,6 +428,24 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
         Assert.Equal($"/applications/{id}/activity/for-whom", overtaking.Headers.Location!.OriginalString);
         await using var db = fixture.Database.NewContext();
         Assert.Equal("Samen koken met buren", (await db.Applications.SingleAsync()).Description);
+    }
+
+    [Fact]
+    public async Task A_date_this_tab_autosaved_is_recognised_as_its_own_save_in_the_three_fields()
+    {
+        var (client, organisation) = await ApplicantAsync("amina@example.org");
+        var id = (await TestApplications.DraftAsync(fixture.Database, organisation, complete: false)).Id;
+        var url = $"/applications/{id}/activity/when";
+        var (_, page) = await client.GetAsync(url);
+        (string, string)[] readAt = [("Version", Hidden(page, "Version")), ("Original", Hidden(page, "Original"))];
+        await client.PostAsync($"{url}?handler=Autosave", [.. readAt, .. Date("StartsOn", "14", "6", "2027")], headers: [Htmx]);
+
+        var (overtaking, _) = await client.PostAsync(url, [.. readAt, .. Date("StartsOn", "14", "6", "2027"), .. Date("EndsOn", "15", "6", "2027"),
+            ("OwnSave", "Input.StartsOn.Day=14&Input.StartsOn.Month=juni&Input.StartsOn.Year=2027&Input.EndsOn.Day=&Input.EndsOn.Month=&Input.EndsOn.Year=")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, overtaking.StatusCode);
+        await using var db = fixture.Database.NewContext();
+        Assert.Equal(new DateOnly(2027, 6, 15), (await db.Applications.SingleAsync()).EndsOn);
     }
 
     [Fact]
@@ -641,6 +707,10 @@ public sealed partial class ApplicationTests(DatabaseFixture fixture) : IAsyncLi
         fixture.SignedInApplicantAsync(email, organisationName);
 
     /// <summary>Opens the question page (as a browser would) and posts its form with its hidden fields and the given values.</summary>
+    /// <summary>The three fields of one date on the "when" page, as the browser posts them.</summary>
+    private static (string, string)[] Date(string date, string day, string month, string year) =>
+        [($"Input.{date}.Day", day), ($"Input.{date}.Month", month), ($"Input.{date}.Year", year)];
+
     private static async Task<(HttpResponseMessage Response, string Html)> SaveAsync(FormClient client, Guid id, string question,
         (string, string)[] fields)
     {

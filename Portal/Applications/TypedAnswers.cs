@@ -4,14 +4,11 @@ using Portal.Domain.Money;
 namespace Portal.Applications;
 
 /// <summary>
-/// Reads what people type into number, date and amount fields, the way they type it: Arabic-Indic digits, a date as
-/// 14-06-2026 when the browser has no date picker. Each refusal returns a resource key with a plain explanation.
+/// Reads what people type into number and amount fields, the way they type it: Arabic-Indic digits, spaces, a decimal
+/// comma. Each refusal returns a resource key with a plain explanation. Dates: <see cref="TypedDate"/>.
 /// </summary>
 public static class TypedAnswers
 {
-    private static readonly string[] DateFormats =
-        ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy", "d.M.yyyy", "d M yyyy", "d-M-yy", "d/M/yy"];
-
     /// <summary>Arabic-Indic (٠١٢) and Persian (۰۱۲) digits become 0–9; the Arabic decimal and group signs become , and .</summary>
     public static string Normalise(string? typed)
     {
@@ -50,24 +47,6 @@ public static class TypedAnswers
         }
         count = value;
         return true;
-    }
-
-    /// <summary>A date from a date picker (2026-06-14) or typed by hand (14-06-2026, 14/6/2026). Empty is null.</summary>
-    public static bool TryParseDate(string? typed, out DateOnly? date, out string? errorKey)
-    {
-        date = null;
-        errorKey = null;
-        var text = Normalise(typed);
-        if (text.Length == 0) return true;
-        // A year outside this range is a typing error ("14-6-226"), not a plan.
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
-            && value.Year is >= 2000 and <= 2100)
-        {
-            date = value;
-            return true;
-        }
-        errorKey = "Activity.Dates.Invalid";
-        return false;
     }
 
     /// <summary>An amount as people type it; <paramref name="emptyIsZero"/> for fields such as "own contribution".</summary>

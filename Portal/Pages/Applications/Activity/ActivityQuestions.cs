@@ -22,8 +22,8 @@ public sealed class ActivityInput
     public string? ForWhom { get; set; }
     public string? Participants { get; set; }
     public string? Neighbourhood { get; set; }
-    public string? StartsOn { get; set; }
-    public string? EndsOn { get; set; }
+    public TypedDate StartsOn { get; set; } = new();
+    public TypedDate EndsOn { get; set; } = new();
     public string? HowOthersJoin { get; set; }
 
     public static ActivityInput From(Application application) => new()
@@ -33,8 +33,8 @@ public sealed class ActivityInput
         ForWhom = application.ForWhom,
         Participants = application.ParticipantCount?.ToString(CultureInfo.InvariantCulture),
         Neighbourhood = application.Neighbourhood,
-        StartsOn = application.StartsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        EndsOn = application.EndsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        StartsOn = TypedDate.From(application.StartsOn),
+        EndsOn = TypedDate.From(application.EndsOn),
         HowOthersJoin = application.HowOthersJoin,
     };
 }
@@ -63,7 +63,7 @@ public sealed record ActivityQuestion(string Slug, string Key, QuestionKind Kind
         new("for-whom", "Activity.ForWhom", QuestionKind.LongText, nameof(ActivityInput.ForWhom)),
         new("participants", "Activity.Participants", QuestionKind.Number, nameof(ActivityInput.Participants)),
         new("where", "Activity.Where", QuestionKind.Neighbourhood, nameof(ActivityInput.Neighbourhood)),
-        new("when", "Activity.When", QuestionKind.Dates, nameof(ActivityInput.StartsOn)),
+        new("when", "Activity.When", QuestionKind.Dates, DateField(nameof(ActivityInput.StartsOn), DatePart.Day)),
         new("join", "Activity.Join", QuestionKind.LongText, nameof(ActivityInput.HowOthersJoin)),
     ];
 
@@ -111,12 +111,12 @@ public sealed record ActivityQuestion(string Slug, string Key, QuestionKind Kind
                 else errors.Add((nameof(ActivityInput.Participants), countError!));
                 break;
             case "when":
-                var startOk = TypedAnswers.TryParseDate(input.StartsOn, out var start, out var startError);
-                var endOk = TypedAnswers.TryParseDate(input.EndsOn, out var end, out var endError);
-                if (!startOk) errors.Add((nameof(ActivityInput.StartsOn), startError!));
-                if (!endOk) errors.Add((nameof(ActivityInput.EndsOn), endError!));
+                var startRefused = input.StartsOn.TryRead(out var start);
+                var endRefused = input.EndsOn.TryRead(out var end);
+                if (startRefused is not null) errors.Add((DateField(nameof(ActivityInput.StartsOn), startRefused.Part), startRefused.Key));
+                if (endRefused is not null) errors.Add((DateField(nameof(ActivityInput.EndsOn), endRefused.Part), endRefused.Key));
                 // Whether an end date without a start makes sense is the domain's rule (Activity.Dates.StartMissing).
-                if (startOk && endOk) updated = current with { StartsOn = start, EndsOn = end };
+                if (startRefused is null && endRefused is null) updated = current with { StartsOn = start, EndsOn = end };
                 break;
         }
         return errors;
@@ -125,10 +125,20 @@ public sealed record ActivityQuestion(string Slug, string Key, QuestionKind Kind
     /// <summary>Which field a domain refusal belongs to on this page.</summary>
     public string FieldFor(string messageKey) => messageKey switch
     {
-        "Activity.Dates.EndBeforeStart" => nameof(ActivityInput.EndsOn),
-        "Activity.Dates.StartMissing" => nameof(ActivityInput.StartsOn),
+        "Activity.Dates.EndBeforeStart" => DateField(nameof(ActivityInput.EndsOn), DatePart.Whole),
+        "Activity.Dates.StartMissing" => DateField(nameof(ActivityInput.StartsOn), DatePart.Whole),
         _ => Field,
     };
+
+    /// <summary>
+    /// The form field a date refusal is shown at: the field of the wrong part, or for the whole date its first field
+    /// (dag), so that the error summary's link lands in the date.
+    /// </summary>
+    public static string DateField(string date, DatePart part) =>
+        $"{date}.{(part == DatePart.Whole ? DatePart.Day : part)}";
+
+    /// <summary>A date with some of its three fields still empty: an autosave waits until the person has typed it all.</summary>
+    public bool IsBeingTyped(ActivityInput input) => Kind == QuestionKind.Dates && (input.StartsOn.IsPartial || input.EndsOn.IsPartial);
 
     /// <summary>The question's identity in the domain: its page address is the key's name ("activity.for-whom" → "for-whom").</summary>
     public QuestionKey Identity => QuestionKey.Activity.Single(k => k.Name == Slug);

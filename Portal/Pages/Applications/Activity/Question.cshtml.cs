@@ -99,6 +99,8 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
         if (!Request.WantsFragment()) return await OnPostAsync(id, question);
         if (!await LoadAsync(id, question)) return NotFound();
         Response.Headers.Vary = "HX-Request";
+        // Day typed, month not yet: saving now would only say "fill in the month" while the person is still typing it.
+        if (Question.IsBeingTyped(Input)) return Partial("_AutosaveStatus", this);
         var outcome = await SaveAsync(id, answerRequired: false);
         switch (outcome)
         {
@@ -187,9 +189,11 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
             {
                 Title = field("Input.Title"), Description = field("Input.Description"), ForWhom = field("Input.ForWhom"),
                 Participants = field("Input.Participants"), Neighbourhood = field("Input.Neighbourhood"),
-                StartsOn = field("Input.StartsOn"), EndsOn = field("Input.EndsOn"), HowOthersJoin = field("Input.HowOthersJoin"),
+                StartsOn = Date("Input.StartsOn"), EndsOn = Date("Input.EndsOn"), HowOthersJoin = field("Input.HowOthersJoin"),
             };
             if (Question.TryRead(input, current, out var saved).Count == 0) own.Add(Question.Stored(saved));
+
+            TypedDate Date(string name) => new() { Day = field(name + ".Day"), Month = field(name + ".Month"), Year = field(name + ".Year") };
         }
         return own;
     }
