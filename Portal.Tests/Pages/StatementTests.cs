@@ -70,6 +70,19 @@ public sealed class StatementTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains("<a href=\"/accessibility\">Toegankelijkheidsverklaring</a>", footer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/privacy", "Autoriteit Persoonsgegevens")]
+    [InlineData("/accessibility", "Nationale ombudsman")]
+    public async Task A_Dutch_name_in_an_Arabic_statement_is_isolated_and_kept_on_one_line(string url, string name)
+    {
+        using var client = await VisitorAsync("ar");
+
+        var (_, html) = await client.GetAsync(url);
+
+        // First-strong isolate: the brackets around it and the full stop after it stay where Arabic puts them.
+        Assert.Contains($"(\u2068{name.Replace(' ', '\u00a0')}\u2069)", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_Arabic_footer_keeps_the_hours_and_the_Dutch_address_apart_each_in_its_own_direction()
     {
