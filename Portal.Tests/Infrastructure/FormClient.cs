@@ -105,7 +105,7 @@ public sealed partial class FormClient(HttpClient client) : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*? value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex("""<form method="post"[\s\S]*?</form>""")]

@@ -78,6 +78,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
         var (_, html) = await client.GetAsync(response.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/applications/{application.Id}/attachments?done=added", response.Headers.Location!.OriginalString);
         Assert.Contains("begroting.pdf", html, StringComparison.Ordinal);
         Assert.Contains("Het bestand is toegevoegd.", html, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
@@ -202,6 +203,7 @@ public sealed class AttachmentTests(DatabaseFixture fixture) : IAsyncLifetime
 
         Assert.Contains("Verwijder dit bestand<span class=\"visually-hidden\"> oude-begroting.pdf</span>", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/applications/{application.Id}/attachments?done=removed", response.Headers.Location!.OriginalString);
         await using var db = fixture.Database.NewContext();
         Assert.False(await db.Set<Attachment>().AnyAsync());
         Assert.False(await db.AttachmentFiles.AnyAsync());

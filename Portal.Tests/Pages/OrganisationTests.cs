@@ -330,6 +330,7 @@ public sealed partial class OrganisationTests(DatabaseFixture fixture) : IAsyncL
         var (_, overview) = await client.GetAsync($"/organisation/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/organisation/{id}/invite", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain("amina", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("amina@example.org", confirmation, StringComparison.Ordinal);
         Assert.Contains("amina@example.org", overview, StringComparison.Ordinal);

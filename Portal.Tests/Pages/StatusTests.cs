@@ -45,6 +45,7 @@ public sealed class StatusTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains("U krijgt geen geld voor deze aanvraag.", page, StringComparison.Ordinal);
         Assert.Contains("Ja, trek mijn aanvraag in", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/applications/{application.Id}/status?withdrawn=true", response.Headers.Location!.OriginalString);
         Assert.Contains("Uw aanvraag is ingetrokken.", status, StringComparison.Ordinal);
         Assert.Contains("U hebt de aanvraag ingetrokken", status, StringComparison.Ordinal);
         Assert.DoesNotContain("/withdraw\"", status, StringComparison.Ordinal);

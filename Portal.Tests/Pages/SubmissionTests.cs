@@ -181,6 +181,18 @@ public sealed class SubmissionTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_submit_address_forwards_to_the_declaration_on_the_check_page()
+    {
+        var (client, organisation) = await SignedInMemberAsync();
+        var application = await TestApplications.DraftAsync(fixture.Database, organisation, costEuros: 850);
+
+        var (response, _) = await client.GetAsync($"/applications/{application.Id}/submit");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/applications/{application.Id}/check#declaration", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task The_ease_question_is_saved_once_and_a_second_answer_gives_no_error()
     {
         var (client, organisation) = await SignedInMemberAsync();
@@ -194,6 +206,7 @@ public sealed class SubmissionTests(DatabaseFixture fixture) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.All([first, second], r => Assert.Equal($"/applications/{application.Id}/confirmation?thanks=true", r.Headers.Location!.OriginalString));
         Assert.Contains("Dank u wel voor uw antwoord.", html, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();
         var feedback = Assert.Single(await db.EaseFeedback.ToListAsync());

@@ -22,7 +22,8 @@ public sealed class AuthorizationResultHandler : IAuthorizationMiddlewareResultH
         var user = context.User;
         if (result.Forbidden && user.IsStaff() && !user.HasSecondFactor())
         {
-            var target = "/account/two-factor/setup?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString);
+            var target = context.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(context, "/Account/TwoFactorSetup",
+                values: new { returnUrl = context.Request.Path + context.Request.QueryString })!;
             context.Response.Redirect(target);
             return;
         }

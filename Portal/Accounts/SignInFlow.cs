@@ -22,7 +22,7 @@ public sealed class SignInFlow(AuditLog audit)
     }
 
     public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        url.LocalOrNull(returnUrl) ?? "/";
+        url.LocalOrNull(returnUrl) ?? url.Page("/Index")!;
 
     /// <summary>Identity tokens contain '+', '/' and '='; links carry them base64url-encoded.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Access;
@@ -43,7 +44,7 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
 
         var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == application.OrganisationId);
-        if (Missing(application, scheme, organisation, "").Count > 0) return SubmitOutcome.Incomplete;
+        if (MissingKeys(application, scheme, organisation).Count > 0) return SubmitOutcome.Incomplete;
         if (!declarationAccepted) return SubmitOutcome.DeclarationMissing;
 
         var now = clock.GetUtcNow();
@@ -69,27 +70,32 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
         return SubmitOutcome.Submitted;
     }
 
-    /// <summary>What is missing before submitting, each with a link to the page where it is answered.</summary>
-    public static IReadOnlyList<MissingItem> Missing(Application application, Scheme scheme, Organisation organisation, string returnUrl)
+    private const string OrganisationMissing = "Check.Missing.Organisation";
+
+    /// <summary>The message keys of what is missing before submitting.</summary>
+    public static IReadOnlyList<string> MissingKeys(Application application, Scheme scheme, Organisation organisation) =>
+        [.. organisation.IsComplete ? [] : new[] { OrganisationMissing }, .. application.MissingForSubmission(scheme)];
+
+    /// <summary>
+    /// What is missing before submitting, each with a link to the page where it is answered. The return address goes
+    /// into the query as it is ("?returnUrl=/applications/…/check"), as the check page's own change links write it.
+    /// </summary>
+    public static IReadOnlyList<MissingItem> Missing(IUrlHelper url, Application application, Scheme scheme, Organisation organisation,
+        string returnUrl)
     {
         var id = application.Id;
         var back = returnUrl.Length > 0 ? "?returnUrl=" + returnUrl : "";
-        var items = new List<MissingItem>();
-        if (!organisation.IsComplete) items.Add(new("Check.Missing.Organisation", OrganisationLink(organisation, back)));
-        foreach (var key in application.MissingForSubmission(scheme))
+        return MissingKeys(application, scheme, organisation).Select(key => new MissingItem(key, key switch
         {
-            var link = key switch
-            {
-                "Submit.Missing.Activity" => $"/applications/{id}/activity/{FirstUnanswered(application).Name}{back}",
-                "Submit.Missing.Attachments" => $"/applications/{id}/attachments",
-                _ => $"/applications/{id}/budget{back}",
-            };
-            items.Add(new(key, link));
-        }
-        return items;
+            OrganisationMissing => OrganisationLink(url, organisation, back),
+            "Submit.Missing.Activity" => url.Page("/Applications/Activity/Question", new { id, question = FirstUnanswered(application).Name }) + back,
+            "Submit.Missing.Attachments" => url.Page("/Applications/Attachments/Index", new { id })!,
+            _ => url.Page("/Applications/Budget/Index", new { id }) + back,
+        })).ToList();
     }
 
-    public static string OrganisationLink(Organisation organisation, string back) => $"/organisation/{organisation.Id}{back}";
+    public static string OrganisationLink(IUrlHelper url, Organisation organisation, string back) =>
+        url.Page("/Organisation/Index", new { id = organisation.Id }) + back;
 
     private static QuestionKey FirstUnanswered(Application a)
     {

@@ -26,6 +26,6 @@ public sealed class LanguageModel(UserManager<PortalUser> users) : PageModel
                 await users.UpdateAsync(user);
             }
         }
-        return LocalRedirect(Url.LocalOrNull(returnUrl) ?? "/");
+        return LocalRedirect(Url.LocalOrNull(returnUrl) ?? Url.Page("/Index")!);
     }
 }

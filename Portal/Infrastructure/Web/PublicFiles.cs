@@ -13,12 +13,12 @@ namespace Portal.Infrastructure.Web;
 public static class PublicFiles
 {
     /// <summary>
-    /// The public pages besides the schemes. A page that does not exist (yet) is left out of the sitemap rather than
-    /// listed as a dead link, so the statements appear once their pages are there.
+    /// The public pages besides the schemes, by page name (their addresses come from their @page routes). A page that
+    /// does not exist (yet) is left out of the sitemap rather than listed as a dead link.
     /// </summary>
-    public static readonly IReadOnlyList<string> PublicPages = ["/", "/schemes", "/help", "/privacy", "/toegankelijkheid"];
+    public static readonly IReadOnlyList<string> PublicPages = ["/Index", "/Schemes/Index", "/Help", "/Privacy", "/Accessibility"];
 
-    /// <summary>Signed-in areas and forms: nothing there for a search engine.</summary>
+    /// <summary>Signed-in areas and forms: nothing there for a search engine. Path prefixes, not page links.</summary>
     public static readonly IReadOnlyList<string> Disallowed = ["/account/", "/applications", "/organisation", "/staff", "/language", "/error/"];
 
     /// <summary>Unversioned static files may change with a release; an hour is short enough.</summary>
@@ -34,11 +34,14 @@ public static class PublicFiles
             return Results.Text(Robots(publicUrl), "text/plain; charset=utf-8", Encoding.UTF8);
         }).AllowAnonymous();
 
-        app.MapGet("/sitemap.xml", async (PublicUrl publicUrl, PortalDbContext db, TimeProvider clock, EndpointDataSource endpoints,
+        app.MapGet("/sitemap.xml", async (PublicUrl publicUrl, PortalDbContext db, TimeProvider clock, LinkGenerator links,
             HttpContext context) =>
         {
-            var schemes = (await SchemeCatalogue.OpenAsync(db, clock)).Select(s => $"/schemes/{s.Slug}");
-            var pages = PublicPages.Where(path => Exists(endpoints, path)).Concat(schemes);
+            // Without the HttpContext: no PathBase of the request, the public URL carries the base path.
+            var schemes = (await SchemeCatalogue.OpenAsync(db, clock))
+                .Select(s => links.GetPathByPage("/Schemes/Details", handler: null, values: new { slug = s.Slug }));
+            var pages = PublicPages.Select(page => links.GetPathByPage(page, handler: null, values: null)).Concat(schemes)
+                .OfType<string>();
             context.Response.Headers.CacheControl = ShortCache;
             return Results.Text(Sitemap(publicUrl, pages), "application/xml; charset=utf-8", Encoding.UTF8);
         }).AllowAnonymous();
@@ -62,9 +65,4 @@ public static class PublicFiles
         var urlset = new XElement(ns + "urlset", paths.Distinct().Select(p => new XElement(ns + "url", new XElement(ns + "loc", publicUrl.For(p)))));
         return new XDeclaration("1.0", "utf-8", null) + "\n" + urlset;
     }
-
-    private static bool Exists(EndpointDataSource endpoints, string path) =>
-        endpoints.Endpoints.OfType<RouteEndpoint>().Any(e =>
-            e.RoutePattern.Parameters.Count == 0
-            && string.Equals("/" + (e.RoutePattern.RawText ?? "").Trim('/'), path, StringComparison.OrdinalIgnoreCase));
 }

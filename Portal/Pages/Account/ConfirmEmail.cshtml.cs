@@ -64,7 +64,7 @@ public sealed class ConfirmEmailModel(UserManager<PortalUser> users, PortalSignI
         var result = await signIn.SignInWithLinkAsync(user!);
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/TwoFactor");
         await flow.CompletedAsync(Response, user!, "confirmation link and password");
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 
     /// <summary>"I did not choose this password" or "I forgot it": confirm the address, drop the password, choose a new one.</summary>

@@ -42,6 +42,6 @@ public sealed class LinkModel(SignInLinks links, UserManager<PortalUser> users, 
         var result = await signIn.SignInWithLinkAsync(user);
         if (result.RequiresTwoFactor) return RedirectToPage("/Account/TwoFactor");
         await flow.CompletedAsync(Response, user, "link");
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

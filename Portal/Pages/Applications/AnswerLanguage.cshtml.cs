@@ -27,7 +27,7 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
 
     public Application Application { get; private set; } = default!;
     /// <summary>Where saving (or "back") goes: the page that sent the user here, or the task list.</summary>
-    public string BackUrl => Url.LocalOrNull(ReturnUrl) ?? $"/applications/{Application.Id}";
+    public string BackUrl => Url.LocalOrNull(ReturnUrl) ?? Url.Page("/Applications/TaskList", new { id = Application.Id })!;
     public Scheme Scheme { get; private set; } = default!;
 
     [Needs(Capability.ViewApplication)]

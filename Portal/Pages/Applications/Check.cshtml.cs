@@ -31,13 +31,13 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     public Organisation Organisation { get; private set; } = default!;
     public IReadOnlyList<MissingItem> Missing { get; private set; } = [];
     public IReadOnlyList<DocumentKind> RequiredDocuments { get; private set; } = [];
-    public string ReturnHere => $"/applications/{Application.Id}/check";
+    public string ReturnHere => Url.Page("/Applications/Check", new { id = Application.Id })!;
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!Application.IsEditable) return Redirect($"/applications/{id}/status");
+        if (!Application.IsEditable) return RedirectToPage("/Applications/Status", new { id });
         return Page();
     }
 
@@ -52,7 +52,7 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
                 return NotFound();
             case SubmitOutcome.Submitted:
             case SubmitOutcome.AlreadySubmitted:
-                return Redirect($"/applications/{id}/confirmation");
+                return RedirectToPage("/Applications/Confirmation", new { id });
             case SubmitOutcome.DeclarationMissing:
                 var first = !Input.TrueAndComplete ? nameof(Input.TrueAndComplete)
                     : !Input.WillReport ? nameof(Input.WillReport) : nameof(Input.MayBeChecked);
@@ -71,7 +71,7 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
         Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
         Organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId);
         RequiredDocuments = Scheme.RequiredDocuments(application.Requested);
-        Missing = SubmitApplication.Missing(application, Scheme, Organisation, ReturnHere);
+        Missing = SubmitApplication.Missing(Url, application, Scheme, Organisation, ReturnHere);
         return true;
     }
 

@@ -42,7 +42,7 @@ public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess acce
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (await LoadAsync(id) is { } other) return other;
-        if (FeedbackGiven) return Redirect($"/applications/{id}/confirmation?thanks=true");
+        if (FeedbackGiven) return Thanked(id);
         if (Input.Score is not (>= 1 and <= 5))
         {
             ModelState.AddModelError("Input.Score", text["Feedback.Score.Required"]);
@@ -62,14 +62,17 @@ public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess acce
         {
             // Two posts at once: the unique index keeps the first answer, and the second needs no error.
         }
-        return Redirect($"/applications/{id}/confirmation?thanks=true");
+        return Thanked(id);
     }
+
+    // "true", not true: a bool route value would be written "True".
+    private RedirectToPageResult Thanked(Guid id) => RedirectToPage("/Applications/Confirmation", new { id, thanks = "true" });
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();
-        if (application.IsEditable) return Redirect($"/applications/{id}/check");
-        if (application.Status == ApplicationStatus.Withdrawn) return Redirect($"/applications/{id}/status");
+        if (application.IsEditable) return RedirectToPage("/Applications/Check", new { id });
+        if (application.Status == ApplicationStatus.Withdrawn) return RedirectToPage("/Applications/Status", new { id });
         Application = application;
         Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
         // The confirmation went to whoever submitted, who may be another member of the group.

@@ -32,6 +32,6 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access) : P
         ApplicationStatus Status, string? Reference, DateTimeOffset UpdatedAt)
     {
         public bool IsDraft => Status == ApplicationStatus.Draft;
-        public string Link => IsDraft ? $"/applications/{Id}" : $"/applications/{Id}/status";
+        public string LinkPage => IsDraft ? "/Applications/TaskList" : "/Applications/Status";
     }
 }

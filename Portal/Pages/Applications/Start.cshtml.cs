@@ -30,13 +30,13 @@ public sealed class StartModel(PortalDbContext db, ApplicationAccess access, Tim
     public Scheme? Scheme { get; private set; }
     public string SchemeName { get; private set; } = "";
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
-    public string OrganisationUrl => "/organisation?returnUrl=" + Uri.EscapeDataString($"/applications/start?scheme={Slug}");
+    public string OrganisationUrl => Url.Page("/Organisation/Index", new { returnUrl = Url.Page("/Applications/Start", new { scheme = Slug }) })!;
 
     public async Task<IActionResult> OnGetAsync()
     {
         await EvaluateAsync();
         if (State == StartState.UnknownScheme) Response.StatusCode = StatusCodes.Status404NotFound;
-        if (State == StartState.Ready && await ExistingDraftAsync() is { } draft) return Redirect($"/applications/{draft}");
+        if (State == StartState.Ready && await ExistingDraftAsync() is { } draft) return RedirectToPage("/Applications/TaskList", new { id = draft });
         return Page();
     }
 
@@ -66,7 +66,7 @@ public sealed class StartModel(PortalDbContext db, ApplicationAccess access, Tim
             db.Applications.Add(application);
             await db.SaveChangesAsync();
         }
-        return Redirect($"/applications/{application.Id}");
+        return RedirectToPage("/Applications/TaskList", new { id = application.Id });
     }
 
     private async Task EvaluateAsync()

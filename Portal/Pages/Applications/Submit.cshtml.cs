@@ -14,8 +14,10 @@ namespace Portal.Pages.Applications;
 public sealed class SubmitModel : PageModel
 {
     [Needs(Capability.ViewApplication)]
-    public IActionResult OnGet(Guid id) => Redirect($"/applications/{id}/check#declaration");
+    public IActionResult OnGet(Guid id) => ToDeclaration(id);
 
     [Needs(Capability.Submit)]
-    public IActionResult OnPost(Guid id) => Redirect($"/applications/{id}/check#declaration");
+    public IActionResult OnPost(Guid id) => ToDeclaration(id);
+
+    private RedirectToPageResult ToDeclaration(Guid id) => RedirectToPage("/Applications/Check", pageHandler: null, new { id }, fragment: "declaration");
 }

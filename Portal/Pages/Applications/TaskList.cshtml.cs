@@ -37,7 +37,7 @@ public sealed class TaskListModel(PortalDbContext db, ApplicationAccess access) 
         ReadyToCheck = application.ActivityStatus == SectionStatus.Done
                        && application.BudgetStatus == SectionStatus.Done
                        && application.AttachmentsStatus(Scheme) == SectionStatus.Done;
-        ActivityUrl = $"/applications/{id}/activity/{ActivityQuestion.FirstUnanswered(application).Slug}";
+        ActivityUrl = Url.Page("/Applications/Activity/Question", new { id, question = ActivityQuestion.FirstUnanswered(application).Slug })!;
         return Page();
     }
 

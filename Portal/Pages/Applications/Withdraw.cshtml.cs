@@ -32,7 +32,7 @@ public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Application.Status == ApplicationStatus.Withdrawn) return Redirect($"/applications/{id}/status?withdrawn=true");
+        if (Application.Status == ApplicationStatus.Withdrawn) return Withdrawn(id);
         try
         {
             Application.Withdraw(await access.ActorOnApplicationAsync(User, id), clock.GetUtcNow());
@@ -50,8 +50,11 @@ public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, 
             ChangedMeanwhile = true;
             return Page();
         }
-        return Redirect($"/applications/{id}/status?withdrawn=true");
+        return Withdrawn(id);
     }
+
+    // "true", not true: a bool route value would be written "True".
+    private RedirectToPageResult Withdrawn(Guid id) => RedirectToPage("/Applications/Status", new { id, withdrawn = "true" });
 
     private async Task<bool> LoadAsync(Guid id)
     {

@@ -31,11 +31,11 @@ public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, Tim
     public string? SafeReturnUrl => Url.LocalOrNull(ReturnUrl);
 
     /// <summary>Where a "change" link comes back to: this summary, still knowing where the user came from.</summary>
-    public string Here => OrganisationSteps.WithReturnUrl(OrganisationSteps.Overview(Organisation!.Id), SafeReturnUrl);
+    public string Here => OrganisationSteps.Overview(Url, Organisation!.Id, SafeReturnUrl);
 
-    public string NewUrl => OrganisationSteps.WithReturnUrl("/organisation/new", SafeReturnUrl);
+    public string NewUrl => Url.Page("/Organisation/New", new { returnUrl = SafeReturnUrl })!;
 
-    public string ChangeUrl(Step step) => OrganisationSteps.WithReturnUrl(OrganisationSteps.PathOf(Organisation!.Id, step), Here);
+    public string ChangeUrl(Step step) => OrganisationSteps.PathOf(Url, Organisation!.Id, step, Here);
 
     /// <summary>The answers still needed before the profile can be used for an application.</summary>
     public IEnumerable<SummaryRow> Missing => Rows.Where(r => !r.Answered && r.Step is Step.Neighbourhood or Step.Payment);

@@ -71,7 +71,7 @@ public sealed class InviteModel(ApplicationAccess access, PortalDbContext db, Us
             _ => (text["Invite.Mail.Subject"], text["Invite.Mail.Body", Quoted(inviter.Email ?? ""), Quoted(organisation.Name), link]));
         await db.SaveChangesAsync();
         SentTo = email;
-        return Redirect($"/organisation/{organisation.Id}/invite");
+        return RedirectToPage("/Organisation/Invite", new { id = organisation.Id });
     }
 
     /// <summary>A mail client shows a line that starts with "> " as a quotation, apart from our own words.</summary>

@@ -35,9 +35,9 @@ public sealed class JoinModel(PortalDbContext db, UserManager<PortalUser> users,
     {
         if (!Guid.TryParse(users.GetUserId(User), out var userId)) return Challenge();
         await LoadAsync(userId);
-        if (AlreadyMember) return Redirect($"/organisation/{OrganisationId}");
+        if (AlreadyMember) return RedirectToPage("/Organisation/Index", new { id = OrganisationId });
         if (State is not Invitations.State.Open) return Page();
-        if (await invitations.AcceptAsync(Token!, userId) is { } joined) return Redirect($"/organisation/{joined}");
+        if (await invitations.AcceptAsync(Token!, userId) is { } joined) return RedirectToPage("/Organisation/Index", new { id = joined });
         // Used or expired between showing the page and clicking: show why.
         await LoadAsync(userId);
         return Page();

@@ -41,5 +41,5 @@ public sealed class KvkModel(ApplicationAccess access, PortalDbContext db, Porta
     }
 
     /// <summary>An informal group is never asked for a KvK number: an old link to this step leads to the profile.</summary>
-    private RedirectResult NotForThisGroup() => Redirect(OrganisationSteps.Overview(Organisation.Id));
+    private RedirectToPageResult NotForThisGroup() => RedirectToPage("/Organisation/Index", new { id = Organisation.Id });
 }

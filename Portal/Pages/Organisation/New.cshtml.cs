@@ -70,7 +70,7 @@ public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, 
             if (await AlreadyCreatedAsync(userId) is { } created) return created;
             throw;
         }
-        return LocalRedirect(OrganisationSteps.After(organisation, Step.Name, SafeReturnUrl));
+        return LocalRedirect(OrganisationSteps.After(Url, organisation, Step.Name, SafeReturnUrl));
     }
 
     private async Task<IActionResult?> AlreadyCreatedAsync(Guid userId)
@@ -79,6 +79,6 @@ public sealed class NewModel(PortalDbContext db, UserManager<PortalUser> users, 
         if (existing is null) return null;
         // Someone else's id in the form: not found, like every other organisation the user is not a member of.
         if (!existing.IsMember(userId)) return NotFound();
-        return LocalRedirect(OrganisationSteps.After(existing, Step.Name, SafeReturnUrl));
+        return LocalRedirect(OrganisationSteps.After(Url, existing, Step.Name, SafeReturnUrl));
     }
 }

@@ -36,7 +36,7 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
     /// <summary>Someone else saved this organisation between showing and posting the form.</summary>
     public bool Conflict { get; private set; }
 
-    public string OverviewUrl => OrganisationSteps.Overview(Organisation.Id);
+    public string OverviewUrl => OrganisationSteps.Overview(Url, Organisation.Id);
 
     /// <summary>Where "back" goes: where the user came from, or the summary.</summary>
     public string BackUrl => SafeReturnUrl ?? OverviewUrl;
@@ -91,7 +91,7 @@ public abstract class OrganisationPageModel(ApplicationAccess access, PortalDbCo
         {
             return await ConflictAsync();
         }
-        return LocalRedirect(OrganisationSteps.After(Organisation, Step, SafeReturnUrl));
+        return LocalRedirect(OrganisationSteps.After(Url, Organisation, Step, SafeReturnUrl));
     }
 
     /// <summary>Someone else changed this answer: show what is saved now and keep the typed form; saving again keeps it.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Localization;
 
@@ -23,22 +24,27 @@ public static class OrganisationSteps
 {
     private static readonly Step[] Order = Enum.GetValues<Step>();
 
-    public static string Overview(Guid id) => $"/organisation/{id}";
+    /// <summary>The summary of an organisation; a return address (null or empty: none) travels along in the query.</summary>
+    public static string Overview(IUrlHelper url, Guid id, string? returnUrl = null) =>
+        url.Page("/Organisation/Index", new { id, returnUrl = NullIfEmpty(returnUrl) })!;
 
-    public static string PathOf(Guid id, Step step) => step switch
+    /// <summary>The page of one question; a return address (null or empty: none) travels along in the query.</summary>
+    public static string PathOf(IUrlHelper url, Guid id, Step step, string? returnUrl = null) =>
+        url.Page(PageOf(step), new { id, returnUrl = NullIfEmpty(returnUrl) })!;
+
+    private static string PageOf(Step step) => step switch
     {
-        Step.Name => $"/organisation/{id}/name",
-        Step.About => $"/organisation/{id}/about",
-        Step.Neighbourhood => $"/organisation/{id}/neighbourhood",
-        Step.Contact => $"/organisation/{id}/contact",
-        Step.FirstApplication => $"/organisation/{id}/first-application",
-        Step.Kvk => $"/organisation/{id}/kvk",
-        Step.Payment => $"/organisation/{id}/payment",
+        Step.Name => "/Organisation/Name",
+        Step.About => "/Organisation/About",
+        Step.Neighbourhood => "/Organisation/Neighbourhood",
+        Step.Contact => "/Organisation/Contact",
+        Step.FirstApplication => "/Organisation/FirstApplication",
+        Step.Kvk => "/Organisation/Kvk",
+        Step.Payment => "/Organisation/Payment",
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
-    public static string WithReturnUrl(string path, string? returnUrl) =>
-        string.IsNullOrEmpty(returnUrl) ? path : $"{path}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     /// <summary>A KvK number is asked of registered organisations only, never of an informal group.</summary>
     public static bool Applies(Organisation organisation, Step step) =>
@@ -60,14 +66,14 @@ public static class OrganisationSteps
     /// Where to go after saving a page: the next question still open (so a newcomer is led through them all), else
     /// back where the user came from (the summary, or an application page), else the summary.
     /// </summary>
-    public static string After(Organisation organisation, Step saved, string? returnUrl)
+    public static string After(IUrlHelper url, Organisation organisation, Step saved, string? returnUrl)
     {
         var next = Order.SkipWhile(s => s != saved).Skip(1)
             .Where(s => Applies(organisation, s) && !IsAnswered(organisation, s))
             .Cast<Step?>()
             .FirstOrDefault();
-        if (next is { } step) return WithReturnUrl(PathOf(organisation.Id, step), returnUrl);
-        return string.IsNullOrEmpty(returnUrl) ? Overview(organisation.Id) : returnUrl;
+        if (next is { } step) return PathOf(url, organisation.Id, step, returnUrl);
+        return string.IsNullOrEmpty(returnUrl) ? Overview(url, organisation.Id) : returnUrl;
     }
 
     public static string KindLabel(OrganisationKind kind) => $"Organisation.Kind.{kind}";

@@ -26,8 +26,9 @@ public sealed class CheckModel(PortalDbContext db, TimeProvider clock, PortalTex
     public bool IsLast => Number == Questions.Count;
     /// <summary>Opened from the result to change this one answer.</summary>
     public bool FromResult { get; private set; }
-    public string BackUrl => FromResult ? QuickCheckAnswers.ResultUrl(Scheme.Slug, Answers, Questions)
-        : Number == 1 ? $"/schemes/{Scheme.Slug}" : QuickCheckAnswers.QuestionUrl(Scheme.Slug, Number - 1, Answers, Questions);
+    public string BackUrl => FromResult ? QuickCheckAnswers.ResultUrl(Url, Scheme.Slug, Answers, Questions)
+        : Number == 1 ? Url.Page("/Schemes/Details", new { slug = Scheme.Slug })!
+        : QuickCheckAnswers.QuestionUrl(Url, Scheme.Slug, Number - 1, Answers, Questions);
 
     /// <param name="answered">The number of the question whose form was sent; absent when the page is only opened.</param>
     /// <param name="from">"result" when the applicant came to change this answer from the result.</param>
@@ -51,8 +52,8 @@ public sealed class CheckModel(PortalDbContext db, TimeProvider clock, PortalTex
             }
             // The result page itself sends the applicant to any question still unanswered.
             return Redirect(IsLast || FromResult
-                ? QuickCheckAnswers.ResultUrl(slug, Answers, questions)
-                : QuickCheckAnswers.QuestionUrl(slug, n + 1, Answers, questions));
+                ? QuickCheckAnswers.ResultUrl(Url, slug, Answers, questions)
+                : QuickCheckAnswers.QuestionUrl(Url, slug, n + 1, Answers, questions));
         }
         return Page();
     }

@@ -30,8 +30,8 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
     public IReadOnlyList<Scheme> OtherSchemes { get; private set; } = [];
     public bool ShowHostOrganisation => Result.DecidedBy is { } q && HostOrganisationHelps.Contains(q.Key);
 
-    public string QuestionUrl(int number) => QuickCheckAnswers.QuestionUrl(Scheme.Slug, number, Answers, Questions);
-    public string ChangeUrl(int number) => QuickCheckAnswers.ChangeUrl(Scheme.Slug, number, Answers, Questions);
+    public string QuestionUrl(int number) => QuickCheckAnswers.QuestionUrl(Url, Scheme.Slug, number, Answers, Questions);
+    public string ChangeUrl(int number) => QuickCheckAnswers.ChangeUrl(Url, Scheme.Slug, number, Answers, Questions);
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Portal.Domain.Schemes;
 
@@ -37,18 +38,20 @@ public static class QuickCheckAnswers
     /// <summary>The value of <c>from</c> on a question opened to change one answer from the result.</summary>
     public const string FromResult = "result";
 
-    public static string QuestionUrl(string slug, int number, IReadOnlyDictionary<string, QuickCheckAnswer> answers,
+    public static string QuestionUrl(IUrlHelper url, string slug, int number, IReadOnlyDictionary<string, QuickCheckAnswer> answers,
         IReadOnlyList<QuickCheckQuestion> questions) =>
-        WithAnswers($"/schemes/{slug}/check/{number}", answers, questions);
+        WithAnswers(url.Page("/Schemes/Check", new { slug, n = number })!, answers, questions);
 
     /// <summary>One question opened from the result: after answering it, the result again.</summary>
-    public static string ChangeUrl(string slug, int number, IReadOnlyDictionary<string, QuickCheckAnswer> answers,
+    public static string ChangeUrl(IUrlHelper url, string slug, int number, IReadOnlyDictionary<string, QuickCheckAnswer> answers,
         IReadOnlyList<QuickCheckQuestion> questions) =>
-        QueryHelpers.AddQueryString(QuestionUrl(slug, number, answers, questions), "from", FromResult);
+        QueryHelpers.AddQueryString(QuestionUrl(url, slug, number, answers, questions), "from", FromResult);
 
-    public static string ResultUrl(string slug, IReadOnlyDictionary<string, QuickCheckAnswer> answers, IReadOnlyList<QuickCheckQuestion> questions) =>
-        WithAnswers($"/schemes/{slug}/check/result", answers, questions);
+    public static string ResultUrl(IUrlHelper url, string slug, IReadOnlyDictionary<string, QuickCheckAnswer> answers,
+        IReadOnlyList<QuickCheckQuestion> questions) =>
+        WithAnswers(url.Page("/Schemes/CheckResult", new { slug })!, answers, questions);
 
+    /// <summary>The answers go into the query one by one, in the order of the questions.</summary>
     private static string WithAnswers(string path, IReadOnlyDictionary<string, QuickCheckAnswer> answers, IReadOnlyList<QuickCheckQuestion> questions)
     {
         var url = path;

@@ -88,7 +88,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         {
             return await ReloadAndRefuseAsync(id, field, "Attachment.Error.ChangedMeanwhile");
         }
-        return Redirect($"/applications/{id}/attachments?done=added");
+        return RedirectToPage("/Applications/Attachments/Index", new { id, done = "added" });
     }
 
     [Needs(Capability.EditAnswers)]
@@ -96,7 +96,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!Application.IsEditable) return Refuse("", text["Attachment.Error.NotDraft"]);
-        if (Application.Attachments.All(a => a.Id != attachmentId)) return Redirect($"/applications/{id}/attachments");
+        if (Application.Attachments.All(a => a.Id != attachmentId)) return RedirectToPage("/Applications/Attachments/Index", new { id });
         try
         {
             Application.RemoveAttachment(attachmentId, await access.ActorOnApplicationAsync(User, Application.Id), clock.GetUtcNow());
@@ -110,7 +110,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
         {
             return Refuse("", text[e.MessageKey]);
         }
-        return Redirect($"/applications/{id}/attachments?done=removed");
+        return RedirectToPage("/Applications/Attachments/Index", new { id, done = "removed" });
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     /// Where "done" leads: the task list, or the page whose "change" link opened the budget (check your answers).
     /// Kept in TempData because the budget's own forms redirect back to this page.
     /// </summary>
-    public string DoneUrl => TempData.Peek(ReturnKey) as string ?? $"/applications/{Application.Id}";
+    public string DoneUrl => TempData.Peek(ReturnKey) as string ?? Url.Page("/Applications/TaskList", new { id = Application.Id })!;
     private string ReturnKey => $"BudgetReturn:{Application.Id}";
     public bool IsReadOnly => !Application.IsEditable;
 
