@@ -32,10 +32,11 @@ while [[ $# -gt 0 ]]; do
   esac
   shift
 done
+# WARMUP: seconds of unrecorded load per endpoint first, so that JIT and first-use caches are not measured.
 if [[ -n "$quick" ]]; then
-  THREADS=${BENCH_THREADS:-1} CONNECTIONS=${BENCH_CONNECTIONS:-4} DURATION=${BENCH_DURATION:-1s}
+  THREADS=${BENCH_THREADS:-1} CONNECTIONS=${BENCH_CONNECTIONS:-4} DURATION=${BENCH_DURATION:-1s} WARMUP=${BENCH_WARMUP:-0}
 else
-  THREADS=${BENCH_THREADS:-2} CONNECTIONS=${BENCH_CONNECTIONS:-32} DURATION=${BENCH_DURATION:-15s}
+  THREADS=${BENCH_THREADS:-2} CONNECTIONS=${BENCH_CONNECTIONS:-32} DURATION=${BENCH_DURATION:-15s} WARMUP=${BENCH_WARMUP:-3}
 fi
 
 # shellcheck source=scripts/ensure-deps.sh
@@ -140,10 +141,16 @@ fi
 wait_for "http://127.0.0.1:$BARE_PORT/" 30 "$bare_pid" || { cat "$TMP_DIR/bare.log" >&2; log "bare Kestrel did not start"; exit 1; }
 wait_for "$SITE/" 90 "$app_pid" || { tail -n 40 "$TMP_DIR/portal.log" >&2; log "the portal did not start"; exit 1; }
 
-seed() { dotnet "$(out bench/BenchSeed)" "$OWNER_DB" "$@"; }
-read -r draft_kv submitted_kv < <(seed fixtures)
+# Each add-a-row post is a real insert. A draft takes at most 50 rows, and concurrent writes to one draft fail its
+# optimistic concurrency check; so those posts cycle through empty drafts, each wrk thread through its own share:
+# BENCH_DRAFTS of them (default 100 per second of the run, room for 4,000 adds a second; at least two per connection).
+seconds=$(sed -E 's/s$//' <<<"$DURATION")
+[[ "$seconds" =~ ^[0-9]+$ ]] || { log "BENCH_DURATION must be in seconds (e.g. 15s)"; exit 1; }
+drafts=${BENCH_DRAFTS:-$((100 * (seconds + WARMUP) > 2 * CONNECTIONS ? 100 * (seconds + WARMUP) : 2 * CONNECTIONS))}
+dotnet "$(out bench/BenchSeed)" "$OWNER_DB" "$drafts" >"$TMP_DIR/seeded" || { log "seeding failed"; exit 1; }
+read -r draft_kv submitted_kv <"$TMP_DIR/seeded"
 DRAFT=${draft_kv#draft=} SUBMITTED=${submitted_kv#submitted=}
-[[ -n "$DRAFT" && -n "$SUBMITTED" ]] || { log "seeding failed"; exit 1; }
+ADD_PATHS=$(tail -n +2 "$TMP_DIR/seeded" | sed "s|.*|/applications/&/budget?handler=Add|" | tr '\n' ' ')
 
 # Sign in as the demo applicant (password only; applicants have no second factor), like a browser: read the form
 # for its antiforgery token, post it, keep the cookies.
@@ -175,10 +182,31 @@ BARE_RPS=""
 ms() { awk -v u="$1" 'BEGIN { printf "%.1f ms", u / 1000 }'; }
 ROWS=() failures=0
 
-# run NAME URL [VAR=VALUE ...]: one wrk run; appends a table row.
+# One request as wrk.lua would send it (same BENCH_* settings): the first request of a page pays for JIT and first-use
+# caches, which can take longer than a whole --quick run on a busy machine.
+warm() {
+  local url=$1 headers=()
+  shift
+  (
+    export "$@"
+    [[ -z "${BENCH_PATHS:-}" ]] || url="${url%%/applications/*}${BENCH_PATHS%% *}"
+    [[ -z "${BENCH_COOKIE:-}" ]] || headers+=(-H "Cookie: $BENCH_COOKIE")
+    [[ -z "${BENCH_TOKEN:-}" ]] || headers+=(-H "RequestVerificationToken: $BENCH_TOKEN")
+    [[ "${BENCH_HTMX:-}" != 1 ]] || headers+=(-H "HX-Request: true")
+    if [[ "${BENCH_METHOD:-GET}" == POST ]]; then headers+=(-H "Sec-Fetch-Site: same-origin" --data "$BENCH_BODY"); fi
+    curl -s -o /dev/null --max-time 60 "${headers[@]}" "$url" || true
+  )
+}
+
+# run NAME URL [VAR=VALUE ...]: one wrk run (after the warm-up); appends a table row.
 run() {
   local name=$1 url=$2 line requests seconds p50 p95 p99 non2xx errors rps share
   shift 2
+  warm "$url" BENCH_COOKIE="$COOKIE" "$@"
+  if ((WARMUP > 0)); then
+    env BENCH_THREADS="$THREADS" BENCH_COOKIE="$COOKIE" "$@" \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk.lua "$url" >/dev/null || true
+  fi
   line=$(env BENCH_THREADS="$THREADS" BENCH_COOKIE="$COOKIE" "$@" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk.lua "$url" | grep '^BENCH ') ||
     { log "wrk failed on $name"; line="BENCH requests=0 seconds=1 p50=0 p95=0 p99=0 non2xx=0 errors=0"; }
@@ -187,7 +215,6 @@ run() {
   [[ -n "$BARE_RPS" ]] || BARE_RPS=$rps
   share=$(awk -v r="$rps" -v b="$BARE_RPS" 'BEGIN { printf (b > 0 ? "%.1f %%" : "-"), 100 * r / b }')
   ROWS+=("| $name | $rps | $(ms "$p50") | $(ms "$p95") | $(ms "$p99") | $non2xx | $errors | $share |")
-  LAST_RPS=$rps
   if ((requests == 0 || non2xx > 0 || errors > 0)); then failures=$((failures + 1)); fi
   log "$name: $rps requests/s, p95 $(ms "$p95"), non-2xx $non2xx, errors $errors"
 }
@@ -204,14 +231,8 @@ run "budget page" "$SITE$app/budget"
 run "autosave POST (htmx, unchanged)" "$SITE$QUESTION?handler=Autosave" \
   BENCH_METHOD=POST BENCH_BODY="$AUTOSAVE_BODY" BENCH_TOKEN="$TOKEN" BENCH_HTMX=1
 
-# Each add is a real insert. A draft takes at most 50 rows and concurrent writes to one draft fail its optimistic
-# concurrency check, so the posts cycle through fresh drafts: enough for half again the autosave's pace, at least
-# two per connection (each wrk thread keeps to its own share of them).
-seconds=$(sed -E 's/s$//' <<<"$DURATION")
-drafts=$(awk -v r="$LAST_RPS" -v s="$seconds" -v c="$CONNECTIONS" 'BEGIN { n = int(r * s * 1.5 / 40) + 1; print (n < 2 * c ? 2 * c : n) }')
-paths=$(seed drafts "$drafts" | sed "s|.*|/applications/&/budget?handler=Add|" | tr '\n' ' ')
 run "add a budget row POST (htmx)" "$SITE$app/budget?handler=Add" \
-  BENCH_METHOD=POST BENCH_BODY="$ADD_BODY" BENCH_TOKEN="$TOKEN" BENCH_HTMX=1 BENCH_PATHS="$paths"
+  BENCH_METHOD=POST BENCH_BODY="$ADD_BODY" BENCH_TOKEN="$TOKEN" BENCH_HTMX=1 BENCH_PATHS="$ADD_PATHS"
 run "check your answers" "$SITE$app/check"
 run "status, submitted" "$SITE/applications/$SUBMITTED/status"
 

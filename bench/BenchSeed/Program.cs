@@ -8,14 +8,13 @@ using Portal.Domain.Schemes;
 
 // scripts/bench.sh: gives the demo applicant (seeded by the portal's --seed-demo-data) what the measured pages need,
 // built through the domain's verbs like the pages build it (so with audit rows and outbox mail), and prints the ids:
-//   BenchSeed CONNECTION_STRING fixtures     -> "draft=<id> submitted=<id>" (an organisation, a complete draft and
-//                                               a submitted application; made once, found again on the next run)
-//   BenchSeed CONNECTION_STRING drafts N     -> N fresh empty drafts, one id a line, for the add-a-row POSTs
-//                                               (a draft holds at most 50 rows, and one draft per request in flight
-//                                               keeps the optimistic concurrency check from failing them)
-if (args is not [var connectionString, var command, ..] || command is not ("fixtures" or "drafts"))
+//   BenchSeed CONNECTION_STRING N
+// prints "draft=<id> submitted=<id>" (an organisation, a complete draft and a submitted application: made once, found
+// again on the next run), then N fresh empty drafts, one id a line, for the add-a-row POSTs (a draft holds at most 50
+// rows, and a draft per request in flight keeps the optimistic concurrency check from failing them).
+if (args is not [var connectionString, var countText] || !int.TryParse(countText, out var count) || count < 0)
 {
-    Console.Error.WriteLine("usage: BenchSeed CONNECTION_STRING fixtures | drafts N");
+    Console.Error.WriteLine("usage: BenchSeed CONNECTION_STRING NUMBER_OF_EMPTY_DRAFTS");
     return 2;
 }
 
@@ -39,16 +38,6 @@ if (organisation is null)
     organisation.PayThroughHost("Stichting Buurtwerk Zuid", "Karin de Vries", "karin@buurtwerk.example", agreementConfirmed: true, by, now);
     db.Organisations.Add(organisation);
     await db.SaveChangesAsync();
-}
-
-if (command == "drafts")
-{
-    var count = args.Length > 2 && int.TryParse(args[2], out var n) && n > 0 ? n : 1;
-    var drafts = Enumerable.Range(0, count).Select(_ => Draft(RowsTitle, complete: false)).ToList();
-    db.Applications.AddRange(drafts);
-    await db.SaveChangesAsync();
-    foreach (var draft in drafts) Console.WriteLine(draft.Id);
-    return 0;
 }
 
 var ours = db.Applications.Where(a => a.OrganisationId == organisation.Id);
@@ -76,7 +65,12 @@ if (submittedId is null)
     submittedId = submitted.Id;
 }
 
+var drafts = Enumerable.Range(0, count).Select(_ => Draft(RowsTitle, complete: false)).ToList();
+db.Applications.AddRange(drafts);
+await db.SaveChangesAsync();
+
 Console.WriteLine($"draft={draftId} submitted={submittedId}");
+foreach (var draft in drafts) Console.WriteLine(draft.Id);
 return 0;
 
 // A draft for "Kleine subsidie Samen Doen", complete (activity and one cost row under € 1,000, so no documents) or
