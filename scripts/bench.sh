@@ -11,9 +11,12 @@
 #
 # Otherwise it starts its own: a PostgreSQL cluster in a temp dir on a free port (or, when PORTAL_TEST_PG is set,
 # a database of its own on that server), the portal in Release with demo data, and the bare Kestrel endpoint
-# (bench/BareKestrel). BENCH_THREADS, BENCH_CONNECTIONS and BENCH_DURATION override wrk's -t, -c and -d
-# (defaults 2, 32, 15s; --quick 1, 4, 1s). The demo applicant gets an organisation, a complete draft, a submitted
-# application and empty drafts for the add-a-row posts (bench/BenchSeed).
+# (bench/BareKestrel). The demo applicant gets an organisation, a complete draft, a submitted application and empty
+# drafts for the add-a-row posts (bench/BenchSeed).
+#
+# Environment: BENCH_THREADS, BENCH_CONNECTIONS, BENCH_DURATION (wrk's -t, -c, -d; defaults 2, 32, 15s, --quick 1, 4,
+# 1s), BENCH_WARMUP (unrecorded seconds per endpoint first; 3, --quick 0), BENCH_DRAFTS (see below),
+# BENCH_CONFIGURATION (the build to run, Release).
 #
 # Prints one table (Markdown); exits 1 when an endpoint answered anything but 2xx or made no requests.
 set -euo pipefail
@@ -32,6 +35,7 @@ while [[ $# -gt 0 ]]; do
   esac
   shift
 done
+CONFIGURATION=${BENCH_CONFIGURATION:-Release}
 # WARMUP: seconds of unrecorded load per endpoint first, so that JIT and first-use caches are not measured.
 if [[ -n "$quick" ]]; then
   THREADS=${BENCH_THREADS:-1} CONNECTIONS=${BENCH_CONNECTIONS:-4} DURATION=${BENCH_DURATION:-1s} WARMUP=${BENCH_WARMUP:-0}
@@ -90,12 +94,12 @@ wait_for() {
 }
 
 if [[ -n "$build" ]]; then
-  log "building (Release)"
-  dotnet build bench/BenchSeed -c Release --nologo -v q >"$TMP_DIR/build.log" 2>&1 &&
-    dotnet build bench/BareKestrel -c Release --nologo -v q >>"$TMP_DIR/build.log" 2>&1 ||
+  log "building ($CONFIGURATION)"
+  dotnet build bench/BenchSeed -c "$CONFIGURATION" --nologo -v q >"$TMP_DIR/build.log" 2>&1 &&
+    dotnet build bench/BareKestrel -c "$CONFIGURATION" --nologo -v q >>"$TMP_DIR/build.log" 2>&1 ||
     { cat "$TMP_DIR/build.log" >&2; exit 1; }
 fi
-out() { echo "$ROOT/$1/bin/Release/net10.0/$(basename "$1").dll"; }
+out() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/$(basename "$1").dll"; }
 for dll in "$(out Portal)" "$(out bench/BenchSeed)" "$(out bench/BareKestrel)"; do
   [[ -f "$dll" ]] || { log "$dll is missing: build without --no-build"; exit 1; }
 done
@@ -140,6 +144,7 @@ fi
 
 wait_for "http://127.0.0.1:$BARE_PORT/" 30 "$bare_pid" || { cat "$TMP_DIR/bare.log" >&2; log "bare Kestrel did not start"; exit 1; }
 wait_for "$SITE/" 90 "$app_pid" || { tail -n 40 "$TMP_DIR/portal.log" >&2; log "the portal did not start"; exit 1; }
+log "the portal answers; seeding the applicant's organisation and applications"
 
 # Each add-a-row post is a real insert. A draft takes at most 50 rows, and concurrent writes to one draft fail its
 # optimistic concurrency check; so those posts cycle through empty drafts, each wrk thread through its own share:
