@@ -226,6 +226,7 @@ run() {
 
 log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION against $SITE (bare Kestrel on port $BARE_PORT)"
 app="/applications/$DRAFT"
+load_start=$(cut -d ' ' -f 1-3 /proc/loadavg) # a shared machine: other work shows here
 run "bare Kestrel (2 KB)" "http://127.0.0.1:$BARE_PORT/" BENCH_COOKIE=
 run "home, anonymous" "$SITE/" BENCH_COOKIE=
 run "catalogue /schemes, anonymous" "$SITE/schemes" BENCH_COOKIE=
@@ -242,7 +243,8 @@ run "check your answers" "$SITE$app/check"
 run "status, submitted" "$SITE/applications/$SUBMITTED/status"
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up ${WARMUP}s), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'),"\
+  "load average $load_start before, $(cut -d ' ' -f 1-3 /proc/loadavg) after"
 echo
 echo "| endpoint | requests/s | p50 | p95 | p99 | non-2xx | socket errors | share of bare Kestrel |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
