@@ -7,7 +7,10 @@
 --   BENCH_HTMX     1: an htmx request (HX-Request: true)
 --   BENCH_PATHS    space-separated paths to cycle through instead of the URL's path; each thread takes its own
 --                  share (BENCH_THREADS threads), so no two threads write to the same path
--- done() prints: BENCH requests=N seconds=S p50=US p95=US p99=US non2xx=N errors=N (latencies in microseconds).
+--   BENCH_REFUSE   |-separated plain texts: a 2xx answer whose body holds one of them did not do what was asked
+--                  (e.g. a form error or an edit conflict in a 200 fragment) and counts as refused
+-- done() prints: BENCH requests=N seconds=S p50=US p95=US p99=US non2xx=N errors=N refused=N (latencies in
+-- microseconds).
 -- wrk counts only statuses >= 400 as errors; a redirect (e.g. to sign-in) must fail the run too, hence response().
 
 local getenv = os.getenv
@@ -33,8 +36,12 @@ end
 local paths = {}
 local next_path = 1
 
+local refuse = {}
+for text in string.gmatch(getenv("BENCH_REFUSE") or "", "[^|]+") do table.insert(refuse, text) end
+
 function init(args)
   non2xx = 0
+  refused = 0
   local all = {}
   for path in string.gmatch(getenv("BENCH_PATHS") or "", "%S+") do table.insert(all, path) end
   local count = tonumber(getenv("BENCH_THREADS") or "1")
@@ -51,14 +58,26 @@ function request()
 end
 
 function response(status, headers, body)
-  if status < 200 or status > 299 then non2xx = non2xx + 1 end
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+    return
+  end
+  for _, text in ipairs(refuse) do
+    if body and string.find(body, text, 1, true) then
+      refused = refused + 1
+      return
+    end
+  end
 end
 
 function done(summary, latency, requests)
-  local bad = 0
-  for _, thread in ipairs(threads) do bad = bad + (thread:get("non2xx") or 0) end
+  local bad, no = 0, 0
+  for _, thread in ipairs(threads) do
+    bad = bad + (thread:get("non2xx") or 0)
+    no = no + (thread:get("refused") or 0)
+  end
   local e = summary.errors
-  io.write(string.format("BENCH requests=%d seconds=%.3f p50=%d p95=%d p99=%d non2xx=%d errors=%d\n",
+  io.write(string.format("BENCH requests=%d seconds=%.3f p50=%d p95=%d p99=%d non2xx=%d errors=%d refused=%d\n",
     summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    bad, e.connect + e.read + e.write + e.timeout))
+    bad, e.connect + e.read + e.write + e.timeout, no))
 end

@@ -18,7 +18,8 @@
 # 1s), BENCH_WARMUP (unrecorded seconds per endpoint first; 3, --quick 0), BENCH_DRAFTS (see below),
 # BENCH_CONFIGURATION (the build to run, Release).
 #
-# Prints one table (Markdown); exits 1 when an endpoint answered anything but 2xx or made no requests.
+# Prints one table (Markdown); exits 1 when an endpoint made no requests, had socket errors, answered anything but 2xx,
+# or (a post) answered 2xx without doing what it was asked (a form error, a conflict: "refused" in the log).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -205,7 +206,7 @@ warm() {
 
 # run NAME URL [VAR=VALUE ...]: one wrk run (after the warm-up); appends a table row.
 run() {
-  local name=$1 url=$2 line requests seconds p50 p95 p99 non2xx errors rps share
+  local name=$1 url=$2 line requests seconds p50 p95 p99 non2xx errors refused rps share
   shift 2
   warm "$url" BENCH_COOKIE="$COOKIE" "$@"
   if ((WARMUP > 0)); then
@@ -214,14 +215,14 @@ run() {
   fi
   line=$(env BENCH_THREADS="$THREADS" BENCH_COOKIE="$COOKIE" "$@" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk.lua "$url" | grep '^BENCH ') ||
-    { log "wrk failed on $name"; line="BENCH requests=0 seconds=1 p50=0 p95=0 p99=0 non2xx=0 errors=0"; }
+    { log "wrk failed on $name"; line="BENCH requests=0 seconds=1 p50=0 p95=0 p99=0 non2xx=0 errors=0 refused=0"; }
   eval "$(sed -E 's/^BENCH //' <<<"$line")" # requests=N seconds=S ...: numbers only, from our own wrk.lua
   rps=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
   [[ -n "$BARE_RPS" ]] || BARE_RPS=$rps
   share=$(awk -v r="$rps" -v b="$BARE_RPS" 'BEGIN { printf (b > 0 ? "%.1f %%" : "-"), 100 * r / b }')
   ROWS+=("| $name | $rps | $(ms "$p50") | $(ms "$p95") | $(ms "$p99") | $non2xx | $errors | $share |")
-  if ((requests == 0 || non2xx > 0 || errors > 0)); then failures=$((failures + 1)); fi
-  log "$name: $rps requests/s, p95 $(ms "$p95"), non-2xx $non2xx, errors $errors"
+  if ((requests == 0 || non2xx > 0 || errors > 0 || refused > 0)); then failures=$((failures + 1)); fi
+  log "$name: $rps requests/s, p95 $(ms "$p95"), non-2xx $non2xx, socket errors $errors, refused $refused"
 }
 
 log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION against $SITE (bare Kestrel on port $BARE_PORT)"
@@ -235,10 +236,12 @@ run "task list" "$SITE$app"
 run "activity question" "$SITE$QUESTION"
 run "budget page" "$SITE$app/budget"
 run "autosave POST (htmx, unchanged)" "$SITE$QUESTION?handler=Autosave" \
-  BENCH_METHOD=POST BENCH_BODY="$AUTOSAVE_BODY" BENCH_TOKEN="$TOKEN" BENCH_HTMX=1
+  BENCH_METHOD=POST BENCH_BODY="$AUTOSAVE_BODY" BENCH_TOKEN="$TOKEN" BENCH_HTMX=1 \
+  BENCH_REFUSE='data-status-message' # an unchanged answer says nothing; "saved", an error or a conflict would
 
 run "add a budget row POST (htmx)" "$SITE$app/budget?handler=Add" \
-  BENCH_METHOD=POST BENCH_BODY="$ADD_BODY" BENCH_TOKEN="$TOKEN" BENCH_HTMX=1 BENCH_PATHS="$ADD_PATHS"
+  BENCH_METHOD=POST BENCH_BODY="$ADD_BODY" BENCH_TOKEN="$TOKEN" BENCH_HTMX=1 BENCH_PATHS="$ADD_PATHS" \
+  BENCH_REFUSE='class="error-summary"|id="Conflict"' # a full draft or a conflict adds nothing
 run "check your answers" "$SITE$app/check"
 run "status, submitted" "$SITE/applications/$SUBMITTED/status"
 
