@@ -37,7 +37,8 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 CONFIGURATION=${BENCH_CONFIGURATION:-Release}
-# WARMUP: seconds of unrecorded load per endpoint first, so that JIT and first-use caches are not measured.
+# wrk runs with --timeout 10s: on a busy machine a page can take over wrk's default 2 s, and that is a latency to
+# report, not a socket error. WARMUP: seconds of unrecorded load per endpoint first, so that JIT and first-use caches are not measured.
 if [[ -n "$quick" ]]; then
   THREADS=${BENCH_THREADS:-1} CONNECTIONS=${BENCH_CONNECTIONS:-4} DURATION=${BENCH_DURATION:-1s} WARMUP=${BENCH_WARMUP:-0}
 else
@@ -175,12 +176,25 @@ QUESTION="/applications/$DRAFT/activity/description"
 page=$(curl -sf -c "$JAR" -b "$JAR" "$SITE$QUESTION")
 TOKEN=$(token_of <<<"$page" | sed 's/&#x2B;/+/g; s/&#x2F;/\//g; s/&#x3D;/=/g')
 version=$(hidden_of Version <<<"$page")
-original=$(hidden_of Original <<<"$page" | sed 's/&amp;/\&/g; s/&#x27;/'"'"'/g; s/&quot;/"/g')
-answer=$(sed -nE 's/.*<textarea[^>]*name="Input.Description"[^>]*>([^<]*)<\/textarea>.*/\1/p' <<<"$page" | head -n 1)
+# Enough of HTML decoding for what Razor writes into the demo answer (no markup in it).
+html_decode() { sed "s/&lt;/</g; s/&gt;/>/g; s/&quot;/\"/g; s/&#x27;/'/g; s/&#x2B;/+/g; s/&amp;/\\&/g"; }
+original=$(hidden_of Original <<<"$page" | html_decode)
+answer=$(sed -nE 's/.*<textarea[^>]*name="Input.Description"[^>]*>([^<]*)<\/textarea>.*/\1/p' <<<"$page" | head -n 1 | html_decode)
 [[ -n "$TOKEN" && -n "$version" ]] || { log "the question page has no form token or version"; exit 1; }
 # Every cookie of the jar (curl marks HttpOnly ones with a #HttpOnly_ prefix) as one Cookie header.
 COOKIE=$(awk -F '\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")
-urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+# Form encoding, byte by byte (UTF-8 stays UTF-8).
+urlencode() {
+  local LC_ALL=C s=$1 i c out=""
+  for ((i = 0; i < ${#s}; i++)); do
+    c=${s:i:1}
+    case "$c" in
+      [a-zA-Z0-9.~_-]) out+=$c ;;
+      *) printf -v c '%%%02X' "'$c"; out+=$c ;;
+    esac
+  done
+  echo "$out"
+}
 AUTOSAVE_BODY="Input.Description=$(urlencode "$answer")&Version=$version&Original=$(urlencode "$original")"
 ADD_BODY="Cost.Category=FoodAndDrink&Cost.Description=Boodschappen&Cost.Amount=12"
 
@@ -211,10 +225,10 @@ run() {
   warm "$url" BENCH_COOKIE="$COOKIE" "$@"
   if ((WARMUP > 0)); then
     env BENCH_THREADS="$THREADS" BENCH_COOKIE="$COOKIE" "$@" \
-      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk.lua "$url" >/dev/null || true
+      wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s -d"${WARMUP}s" -s bench/wrk.lua "$url" >/dev/null || true
   fi
   line=$(env BENCH_THREADS="$THREADS" BENCH_COOKIE="$COOKIE" "$@" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk.lua "$url" | grep '^BENCH ') ||
+    wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s -d"$DURATION" -s bench/wrk.lua "$url" | grep '^BENCH ') ||
     { log "wrk failed on $name"; line="BENCH requests=0 seconds=1 p50=0 p95=0 p99=0 non2xx=0 errors=0 refused=0"; }
   eval "$(sed -E 's/^BENCH //' <<<"$line")" # requests=N seconds=S ...: numbers only, from our own wrk.lua
   rps=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
@@ -254,6 +268,6 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 
 if ((failures > 0)); then
-  log "$failures endpoint(s) made no requests or answered with non-2xx statuses or socket errors"
+  log "$failures endpoint(s) made no requests or had non-2xx answers, socket errors or refusals"
   exit 1
 fi
