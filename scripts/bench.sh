@@ -38,7 +38,8 @@ while [[ $# -gt 0 ]]; do
 done
 CONFIGURATION=${BENCH_CONFIGURATION:-Release}
 # wrk runs with --timeout 10s: on a busy machine a page can take over wrk's default 2 s, and that is a latency to
-# report, not a socket error. WARMUP: seconds of unrecorded load per endpoint first, so that JIT and first-use caches are not measured.
+# report, not a socket error. WARMUP: seconds of unrecorded load per endpoint first, so that JIT and first-use caches
+# are not measured.
 if [[ -n "$quick" ]]; then
   THREADS=${BENCH_THREADS:-1} CONNECTIONS=${BENCH_CONNECTIONS:-4} DURATION=${BENCH_DURATION:-1s} WARMUP=${BENCH_WARMUP:-0}
 else
