@@ -59,6 +59,14 @@ ensure_chromium() {
   fi
 }
 
+# The HTTP load generator of scripts/bench.sh (and of its smoke test in make test).
+ensure_wrk() {
+  if ! command -v wrk >/dev/null; then
+    echo "==> Installing wrk (HTTP benchmarking)"
+    apt_install wrk
+  fi
+}
+
 # The HTML checker of the browser tests (vnu.jar from npm) runs on Java 11 or later. Installed before
 # npm ci, so that vnu-jar's install script (where npm runs it) finds this Java and downloads none.
 ensure_java() {

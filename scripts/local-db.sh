@@ -6,14 +6,16 @@
 # Idempotent. A database made before the roles existed (everything owned by postgres) is handed over
 # to portal_owner with its data, so an existing .data/pg keeps working.
 #
-#   scripts/local-db.sh PORT      (PG_BIN from ensure-deps.sh; connects as the superuser postgres)
+#   scripts/local-db.sh PORT [DATABASE]   (PG_BIN from ensure-deps.sh; connects as the superuser postgres;
+#                                          DATABASE defaults to portal, scripts/bench.sh names its own)
 set -euo pipefail
 
-[[ $# -eq 1 ]] || { echo "usage: local-db.sh PORT" >&2; exit 2; }
+[[ $# -eq 1 || $# -eq 2 ]] || { echo "usage: local-db.sh PORT [DATABASE]" >&2; exit 2; }
 port=$1
+database=${2:-portal}
 [[ -n "${PG_BIN:-}" ]] || { echo "local-db.sh: PG_BIN is not set (source scripts/ensure-deps.sh)" >&2; exit 2; }
 
-sql() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
+sql() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -v db="$database" -h 127.0.0.1 -p "$port" -U postgres "$@"; }
 
 # psql runs each statement on its own, so CREATE DATABASE (never inside a transaction) works here.
 sql -d postgres <<'SQL'
@@ -23,20 +25,20 @@ SELECT 'CREATE ROLE portal_app' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rol
 ALTER ROLE portal_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
 ALTER ROLE portal_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
 SELECT 'REVOKE portal_owner FROM portal_app' WHERE pg_has_role('portal_app', 'portal_owner', 'MEMBER') \gexec
-SELECT 'CREATE DATABASE portal OWNER portal_owner' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'portal') \gexec
+SELECT format('CREATE DATABASE %I OWNER portal_owner', :'db') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 -- The owner of the database owns its schema public (PostgreSQL 15+), so portal_owner may create tables there.
-ALTER DATABASE portal OWNER TO portal_owner;
+ALTER DATABASE :"db" OWNER TO portal_owner;
 SQL
 
-handed=$(sql -d portal -tA <<'SQL'
+handed=$(sql -d "$database" -tA <<'SQL'
 SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relowner = 'postgres'::regrole
           AND relkind IN ('r', 'p', 'v', 'S'))
      + (SELECT count(*) FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND proowner = 'postgres'::regrole)
 SQL
 )
 if [[ "$handed" != 0 ]]; then
-  echo "Handing the tables, sequences and functions of database portal from postgres to portal_owner"
-  sql -d portal <<'SQL'
+  echo "Handing the tables, sequences and functions of database $database from postgres to portal_owner"
+  sql -d "$database" <<'SQL'
 DO $$
 DECLARE
     item record;

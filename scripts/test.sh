@@ -20,6 +20,7 @@ cd "$ROOT"
 # shellcheck source=scripts/ensure-deps.sh
 source "$SCRIPTS/ensure-deps.sh"
 ensure_deps --chromium
+ensure_wrk # the benchmark's smoke test (BenchmarkScriptTests) runs scripts/bench.sh --quick
 
 TMP_DIR=$(mktemp -d -t portal-test.XXXXXX)
 chmod 755 "$TMP_DIR" # as root, the cluster runs as user postgres and must get in
@@ -39,23 +40,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_busy() {
-  if command -v ss >/dev/null; then
-    ss -Hltn "sport = :$1" | grep -q .
-  else
-    (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-  fi
-}
-
-# First port in FROM..TO that nothing listens on.
-free_port() {
-  local port
-  for ((port = $1; port <= $2; port++)); do
-    port_busy "$port" || { echo "$port"; return 0; }
-  done
-  echo "test.sh: no free port in $1-$2" >&2
-  return 1
-}
+# shellcheck source=scripts/ports.sh
+source "$SCRIPTS/ports.sh"
 
 # Ranges avoid make run's ports (55432, SMTP 1025, web 1080).
 PG_PORT=$(free_port 55433 55499)
