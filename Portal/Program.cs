@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -35,8 +36,10 @@ services.AddProxySetup(configuration, publicUrl);
 
 services.AddMemoryCache();
 services.AddSingleton<SessionRevocation>();
+services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SessionRevocation>());
 // Domain events become audit rows and outbox mail in the same SaveChanges: PortalDbContext adds that interceptor itself.
-services.AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<SessionRevocation>()));
+// Every registered EF interceptor joins (tests add one that counts the database round trips of a request).
+services.AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
 // One clock for everything (sign-in cookies, sessions, terms, the outbox): tests move it.
 services.TryAddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();

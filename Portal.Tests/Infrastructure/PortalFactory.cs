@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -63,7 +64,13 @@ public sealed class PortalFactory(string appConnectionString, string ownerConnec
         // the in-memory source is added last, so it also wins over appsettings.json (which names port 1025).
         foreach (var (key, value) in values) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
-        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, TestPeer>());
+        builder.ConfigureServices(s =>
+        {
+            s.AddTransient<IStartupFilter, TestPeer>();
+            var roundTrips = new RoundTrips();
+            s.AddSingleton<IInterceptor>(roundTrips);
+            s.AddSingleton<IStartupFilter>(roundTrips);
+        });
     }
 }
 

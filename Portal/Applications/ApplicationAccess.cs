@@ -8,6 +8,7 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Domain.Organisations;
+using Portal.Domain.Schemes;
 
 namespace Portal.Applications;
 
@@ -22,6 +23,10 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
 {
     private readonly Dictionary<Guid, ObjectAccess?> applications = [];
     private readonly Dictionary<Guid, ObjectAccess?> organisations = [];
+    private readonly Dictionary<Guid, Application?> loaded = [];
+    private readonly Dictionary<Guid, Scheme> schemes = [];
+    private readonly Dictionary<Guid, Organisation> applicants = [];
+    private readonly Dictionary<Guid, Organisation?> loadedOrganisations = [];
 
     /// <summary>The grants a user has on one application or organisation, and what they allow.</summary>
     public sealed record ObjectAccess(IReadOnlyList<GrantKind> Kinds, IReadOnlySet<Capability> Capabilities)
@@ -35,13 +40,38 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
     public async Task<ObjectAccess?> OnApplicationAsync(ClaimsPrincipal user, Guid applicationId)
     {
         if (applications.TryGetValue(applicationId, out var known)) return known;
+        await LoadApplicationAsync(user, applicationId);
+        return applications[applicationId];
+    }
+
+    /// <summary>
+    /// One round trip for the access check and the application the page shows: the grant facts, the whole aggregate
+    /// (budget lines, attachments, timeline, requests, consents, extensions, tracked), its scheme and the organisation
+    /// that applies in one query,
+    /// remembered for the request. The scheme comes along instead of from a cache: always current, on every node. One query, not split: an application's collections are small (a draft has one timeline entry and no
+    /// requests), so their product stays a few rows, where each split part would cost a round trip of its own.
+    /// </summary>
+    private async Task<Application?> LoadApplicationAsync(ClaimsPrincipal user, Guid applicationId)
+    {
         ObjectAccess? access = null;
+        Application? application = null;
         if (UserId(user) is { } userId)
         {
-            var found = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId)
+            var found = await db.Applications
+                .Include(a => a.BudgetLines)
+                .Include(a => a.Events)
+                .Include(a => a.Attachments)
+                .Include(a => a.InformationRequests)
+                .Include(a => a.DelayConsents)
+                .Include(a => a.TermExtensions)
+                .AsSingleQuery()
+                .Where(a => a.Id == applicationId)
                 .Select(a => new
                 {
-                    SentIn = a.SubmittedAt != null,
+                    Application = a,
+                    // Tracked like the application: a no-tracking part would make the whole query untracked.
+                    Scheme = db.Schemes.First(s => s.Id == a.SchemeId),
+                    Organisation = db.Organisations.First(o => o.Id == a.OrganisationId),
                     IsMember = db.Organisations.Any(o => o.Id == a.OrganisationId && o.Members.Any(m => m.UserId == userId)),
                     Coach = db.CoachGrants.Where(g => g.ApplicationId == a.Id && g.CoachId == userId && g.RevokedAt == null)
                         .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
@@ -52,11 +82,18 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
                 var kinds = StaffKinds(user).ToList();
                 if (found.IsMember) kinds.Add(GrantKind.Member);
                 if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
-                access = Of(kinds, Grants.Allows(kinds, found.SentIn));
+                access = Of(kinds, Grants.Allows(kinds, found.Application.SubmittedAt is not null));
+                if (access is not null)
+                {
+                    application = found.Application;
+                    schemes[applicationId] = found.Scheme;
+                    applicants[applicationId] = found.Organisation;
+                }
             }
         }
         applications[applicationId] = access;
-        return access;
+        loaded[applicationId] = application;
+        return application;
     }
 
     /// <summary>
@@ -66,12 +103,21 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
     public async Task<ObjectAccess?> OnOrganisationAsync(ClaimsPrincipal user, Guid organisationId)
     {
         if (organisations.TryGetValue(organisationId, out var known)) return known;
+        await LoadOrganisationAsync(user, organisationId);
+        return organisations[organisationId];
+    }
+
+    /// <summary>The access check and the organisation with its members (tracked) in one round trip, remembered for the request.</summary>
+    private async Task<Organisation?> LoadOrganisationAsync(ClaimsPrincipal user, Guid organisationId)
+    {
         ObjectAccess? access = null;
+        Organisation? organisation = null;
         if (UserId(user) is { } userId)
         {
-            var found = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+            var found = await db.Organisations.Include(o => o.Members).Where(o => o.Id == organisationId)
                 .Select(o => new
                 {
+                    Organisation = o,
                     IsMember = o.Members.Any(m => m.UserId == userId),
                     Coach = db.CoachGrants.Where(g => g.CoachId == userId && g.RevokedAt == null
                             && db.Applications.Any(a => a.Id == g.ApplicationId && a.OrganisationId == o.Id))
@@ -85,10 +131,12 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
                 if (found.IsMember) kinds.Add(GrantKind.Member);
                 if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
                 access = Of(kinds, Grants.OnOrganisation(kinds));
+                if (access is not null) organisation = found.Organisation;
             }
         }
         organisations[organisationId] = access;
-        return access;
+        loadedOrganisations[organisationId] = organisation;
+        return organisation;
     }
 
     /// <summary>
@@ -115,21 +163,34 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
     public async Task<Application?> ApplicationAsync(ClaimsPrincipal user, Guid applicationId, Capability capability = Capability.ViewApplication)
     {
         if (await OnApplicationAsync(user, applicationId) is not { } access || !access.Allows(capability)) return null;
-        return await db.Applications
-            .Include(a => a.BudgetLines)
-            .Include(a => a.Events)
-            .Include(a => a.Attachments)
-            .Include(a => a.InformationRequests)
-            .Include(a => a.DelayConsents)
-            .Include(a => a.TermExtensions)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == applicationId);
+        // Loaded with the access check; loaded again when the page let go of it (a retry after a concurrent save clears the tracker).
+        if (loaded.TryGetValue(applicationId, out var application) && application is not null && db.Entry(application).State != EntityState.Detached)
+            return application;
+        return await LoadApplicationAsync(user, applicationId);
     }
+
+    /// <summary>The scheme of an application this request loaded (it came in the same query). Read it, do not change it.</summary>
+    public async Task<Scheme> SchemeOfAsync(Application application) =>
+        schemes.TryGetValue(application.Id, out var scheme) && scheme.Id == application.SchemeId
+            ? scheme
+            : await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+
+    /// <summary>
+    /// The organisation that applies, as the application's pages show it (name, payment, contact): it came in the same
+    /// query as the application, without its members. Read it, do not change it.
+    /// </summary>
+    public async Task<Organisation> ApplicantOfAsync(Application application) =>
+        applicants.TryGetValue(application.Id, out var organisation) && organisation.Id == application.OrganisationId
+            ? organisation
+            : await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId);
 
     public async Task<Organisation?> OrganisationAsync(ClaimsPrincipal user, Guid organisationId, Capability capability = Capability.ViewOrganisation)
     {
         if (await OnOrganisationAsync(user, organisationId) is not { } access || !access.Allows(capability)) return null;
-        return await db.Organisations.Include(o => o.Members).SingleOrDefaultAsync(o => o.Id == organisationId);
+        if (loadedOrganisations.TryGetValue(organisationId, out var organisation) && organisation is not null
+            && db.Entry(organisation).State != EntityState.Detached)
+            return organisation;
+        return await LoadOrganisationAsync(user, organisationId);
     }
 
     /// <summary>The organisations the user is a member of (usually one).</summary>

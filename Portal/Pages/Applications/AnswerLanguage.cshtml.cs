@@ -67,7 +67,7 @@ public sealed class AnswerLanguageModel(PortalDbContext db, ApplicationAccess ac
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Scheme = await access.SchemeOfAsync(application);
         return true;
     }
 }

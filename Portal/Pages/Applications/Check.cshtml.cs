@@ -68,8 +68,8 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
-        Organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId);
+        Scheme = await access.SchemeOfAsync(application);
+        Organisation = await access.ApplicantOfAsync(application);
         RequiredDocuments = Scheme.RequiredDocuments(application.Requested);
         Missing = SubmitApplication.Missing(Url, application, Scheme, Organisation, ReturnHere);
         return true;

@@ -74,7 +74,7 @@ public sealed class ConfirmationModel(PortalDbContext db, ApplicationAccess acce
         if (application.IsEditable) return RedirectToPage("/Applications/Check", new { id });
         if (application.Status == ApplicationStatus.Withdrawn) return RedirectToPage("/Applications/Status", new { id });
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Scheme = await access.SchemeOfAsync(application);
         // The confirmation went to whoever submitted, who may be another member of the group.
         var submitter = application.Events.Where(e => e.Status == ApplicationStatus.Submitted).Select(e => e.ByUserId).FirstOrDefault();
         Email = await db.Users.Where(u => u.Id == submitter).Select(u => u.Email).SingleOrDefaultAsync();

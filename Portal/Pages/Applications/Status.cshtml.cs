@@ -15,7 +15,7 @@ namespace Portal.Pages.Applications;
 
 /// <summary>Where an application stands: a timeline of what happened and what comes next, the contact person and the messages.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IOptions<HelpContactOptions> help, TimeProvider clock) : PageModel
+public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOptions> help, TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -29,7 +29,7 @@ public sealed class StatusModel(PortalDbContext db, ApplicationAccess access, IO
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Scheme = await access.SchemeOfAsync(application);
         Timeline = TimelineStep.For(application, Scheme, clock.GetUtcNow());
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;

@@ -15,7 +15,7 @@ namespace Portal.Pages.Applications;
 
 /// <summary>The application as a task list: each section with its status, and "check and send" once the rest is done.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class TaskListModel(PortalDbContext db, ApplicationAccess access) : PageModel
+public sealed class TaskListModel(ApplicationAccess access) : PageModel
 {
     [TempData] public string? DraftSaved { get; set; }
 
@@ -31,8 +31,8 @@ public sealed class TaskListModel(PortalDbContext db, ApplicationAccess access) 
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
-        Organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId);
+        Scheme = await access.SchemeOfAsync(application);
+        Organisation = await access.ApplicantOfAsync(application);
         AttachmentsNeeded = Scheme.DocumentsToUpload(application.Requested).Count > 0;
         ReadyToCheck = application.ActivityStatus == SectionStatus.Done
                        && application.BudgetStatus == SectionStatus.Done

@@ -60,7 +60,7 @@ public sealed class WithdrawModel(PortalDbContext db, ApplicationAccess access, 
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Scheme = await access.SchemeOfAsync(application);
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
         return true;
     }

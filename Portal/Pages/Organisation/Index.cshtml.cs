@@ -47,27 +47,35 @@ public sealed class IndexModel(ApplicationAccess access, PortalDbContext db, Tim
     [Needs(Capability.ViewOrganisation)]
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
-        var mine = await access.OrganisationsOfAsync(User);
-        Organisation = id is null ? mine.FirstOrDefault() : await access.OrganisationAsync(User, id.Value);
-        if (id is not null && Organisation is null) return NotFound();
-        if (Organisation is null) return Page();
+        // Without an id: the user's first organisation (one lookup more), or the start page when they have none.
+        if (id is null && await access.OrganisationsOfAsync(User) is [var first, ..]) id = first.Id;
+        if (id is null) return Page();
+        Organisation = await access.OrganisationAsync(User, id.Value);
+        if (Organisation is null) return NotFound();
 
         var grants = await access.OnOrganisationAsync(User, Organisation.Id);
         CanEdit = grants?.Allows(Capability.EditOrganisation) == true;
         CanInvite = grants?.Allows(Capability.InviteMembers) == true;
-        Others = mine.Where(o => o.Id != Organisation.Id).ToList();
         Rows = OrganisationSteps.Summary(Organisation, text);
         var me = access.UserId(User);
-        var memberIds = Organisation.Members.Select(m => m.UserId).ToList();
-        Members = (await db.Users.Where(u => memberIds.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync())
-            .Select(u => (u.Email ?? "", u.Id == me))
-            .ToList();
         var now = clock.GetUtcNow();
-        if (!CanInvite) return Page();
-        OpenInvitations = await db.OrganisationInvitations.AsNoTracking()
-            .Where(i => i.OrganisationId == Organisation.Id && i.AcceptedAt == null && i.ExpiresAt > now)
-            .OrderBy(i => i.CreatedAt)
-            .ToListAsync();
+        // What the page shows besides the profile, in one round trip: the members' addresses, the open invitations,
+        // and the user's other organisations.
+        var shown = await db.Organisations.AsNoTracking().Where(o => o.Id == Organisation.Id)
+            .Select(o => new
+            {
+                Members = db.Users.Where(u => o.Members.Any(m => m.UserId == u.Id)).OrderBy(u => u.Email)
+                    .Select(u => new { u.Id, u.Email }).ToList(),
+                Invitations = db.OrganisationInvitations
+                    .Where(i => i.OrganisationId == o.Id && i.AcceptedAt == null && i.ExpiresAt > now)
+                    .OrderBy(i => i.CreatedAt).ToList(),
+                Others = db.Organisations.Where(x => x.Id != o.Id && x.Members.Any(m => m.UserId == me))
+                    .OrderBy(x => x.CreatedAt).ToList(),
+            })
+            .SingleAsync();
+        Members = shown.Members.Select(u => (u.Email ?? "", u.Id == me)).ToList();
+        Others = shown.Others;
+        if (CanInvite) OpenInvitations = shown.Invitations;
         return Page();
     }
 }

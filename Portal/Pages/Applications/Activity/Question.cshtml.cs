@@ -204,7 +204,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Question = question;
         Application = application;
-        var scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        var scheme = await access.SchemeOfAsync(application);
         SchemeName = ApplicationDisplay.SchemeName(text, scheme.Slug);
         return true;
     }

@@ -146,7 +146,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Scheme = await access.SchemeOfAsync(application);
         Required = Scheme.DocumentsToUpload(application.Requested);
         BudgetPlanTyped = Scheme.RequiredDocuments(application.Requested).Any(kind => kind.IsTypedInThePortal());
         Others = application.Attachments.Where(a => !Required.Contains(a.Kind)).OrderBy(a => a.UploadedAt).ToList();

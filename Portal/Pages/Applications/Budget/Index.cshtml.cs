@@ -238,7 +238,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Scheme = await access.SchemeOfAsync(application);
         return true;
     }
 

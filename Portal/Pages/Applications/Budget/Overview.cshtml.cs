@@ -16,7 +16,7 @@ namespace Portal.Pages.Applications.Budget;
 /// it asks for is this typed cost overview, so nobody uploads as a file what they have just typed in.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class OverviewModel(PortalDbContext db, ApplicationAccess access) : PageModel
+public sealed class OverviewModel(ApplicationAccess access) : PageModel
 {
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -26,7 +26,7 @@ public sealed class OverviewModel(PortalDbContext db, ApplicationAccess access) 
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();
         Application = application;
-        Scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
+        Scheme = await access.SchemeOfAsync(application);
         return Page();
     }
 }

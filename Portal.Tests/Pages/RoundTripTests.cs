@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Pages;
+
+/// <summary>
+/// Issue 9: a signed-in page costs its database round trips, so each applicant page has a budget — at most two, the
+/// access check included (the scheme and the applying organisation come in the same query). Counted by
+/// <see cref="RoundTrips"/> as under load: the session check is remembered for a few seconds and its "last seen" is
+/// written once a minute, so a page is opened once to warm up and the lesser of two counts after that is its cost.
+/// </summary>
+[Collection(Db.Applications)]
+public sealed class RoundTripTests(DatabaseFixture fixture) : IAsyncLifetime
+{
+    private const int PageBudget = 2;
+
+    public Task InitializeAsync() => fixture.Database.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Every_applicant_page_loads_in_at_most_two_round_trips()
+    {
+        var (client, organisation) = await fixture.SignedInApplicantAsync("amina@example.org", "Moedergroep Hatert");
+        var draft = await TestApplications.DraftAsync(fixture.Database, organisation);
+        var sent = await TestApplications.SubmittedAsync(fixture.Database, organisation);
+        string[] pages =
+        [
+            "/", "/schemes", "/schemes/samen-doen", "/applications", "/account/profile", $"/organisation/{organisation.Id}",
+            $"/applications/{draft.Id}", $"/applications/{draft.Id}/answer-language", $"/applications/{draft.Id}/budget",
+            $"/applications/{draft.Id}/budget/overview", $"/applications/{draft.Id}/attachments", $"/applications/{draft.Id}/check",
+            .. new[] { "title", "description", "for-whom", "participants", "where", "when", "join" }.Select(q => $"/applications/{draft.Id}/activity/{q}"),
+            $"/applications/{sent.Id}/status",
+        ];
+
+        var over = new List<string>();
+        foreach (var page in pages)
+        {
+            await client.GetAsync(page);
+            var (response, _) = await client.GetAsync(page);
+            var (again, _) = await client.GetAsync(page);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var count = Math.Min(Count(response), Count(again));
+            if (count > PageBudget) over.Add($"{page}: {count}");
+        }
+
+        Assert.True(over.Count == 0, $"Over the budget of {PageBudget} round trips: {string.Join(", ", over)}");
+    }
+
+    [Fact]
+    public async Task An_autosave_reads_in_one_round_trip_and_saves_in_at_most_two_more()
+    {
+        var (client, organisation) = await fixture.SignedInApplicantAsync("amina@example.org", "Moedergroep Hatert");
+        var draft = await TestApplications.DraftAsync(fixture.Database, organisation);
+        var url = $"/applications/{draft.Id}/activity/title";
+        await client.GetAsync(url);
+        var (_, page) = await client.GetAsync(url);
+        (string, string)[] htmx = [("HX-Request", "true")];
+
+        var (unchanged, _) = await client.PostAsync($"{url}?handler=Autosave",
+            [("Version", ApplicationTests.Hidden(page, "Version")), ("Original", ApplicationTests.Hidden(page, "Original")), ("Input.Title", ApplicationTests.Hidden(page, "Original"))], headers: htmx);
+        var (changed, html) = await client.PostAsync($"{url}?handler=Autosave",
+            [("Version", ApplicationTests.Hidden(page, "Version")), ("Original", ApplicationTests.Hidden(page, "Original")), ("Input.Title", "Samen koken, samen eten")], headers: htmx);
+
+        Assert.Contains("Opgeslagen", html, StringComparison.Ordinal);
+        Assert.True(Count(unchanged) <= 1, $"unchanged answer: {Count(unchanged)} round trips");
+        Assert.True(Count(changed) <= 3, $"changed answer: {Count(changed)} round trips");
+    }
+
+    private static int Count(HttpResponseMessage response) =>
+        int.Parse(response.Headers.GetValues(RoundTrips.Header).Single(), CultureInfo.InvariantCulture);
+}
