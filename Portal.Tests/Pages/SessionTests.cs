@@ -77,11 +77,37 @@ public sealed class SessionTests(DatabaseFixture fixture) : IAsyncLifetime, IDis
         var (_, signedOut) = await anonymous.GetAsync("/schemes");
 
         Assert.Contains("data-session-warning hidden", signedIn, StringComparison.Ordinal);
-        Assert.Contains("data-idle-seconds=\"1800\" data-warn-seconds=\"300\"", signedIn, StringComparison.Ordinal);
+        Assert.InRange(IdleSeconds(signedIn), 1800 - 5, 1800); // what the cookie still has: seconds after signing in
+        Assert.Contains("data-warn-seconds=\"300\"", signedIn, StringComparison.Ordinal);
         Assert.Contains("Over 5 minuten wordt u uitgelogd.", signedIn, StringComparison.Ordinal);
         Assert.Contains("href=\"/account/sign-in?ReturnUrl=%2Fschemes\"", signedIn, StringComparison.Ordinal);
         Assert.DoesNotContain("data-session-warning", signedOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_cookie_is_renewed_once_a_minute_and_each_page_says_exactly_how_long_it_still_lasts()
+    {
+        var client = await SignedInAsync();
+
+        clock.Ahead = TimeSpan.FromSeconds(40);
+        var (young, youngHtml) = await client.GetAsync("/applications");
+        clock.Ahead = TimeSpan.FromSeconds(90);
+        var (old, oldHtml) = await client.GetAsync("/applications");
+
+        // 40 seconds after signing in the cookie is kept: the page counts down from what it has left, 29:20.
+        Assert.False(RenewsCookie(young));
+        Assert.InRange(IdleSeconds(youngHtml), 1800 - 41, 1800 - 39);
+        Assert.Equal(IdleSeconds(youngHtml).ToString(System.Globalization.CultureInfo.InvariantCulture), young.Headers.GetValues("X-Session-Remaining").Single());
+        // Over a minute old, it is written anew: the full 30 minutes again.
+        Assert.True(RenewsCookie(old));
+        Assert.Equal(1800, IdleSeconds(oldHtml));
+    }
+
+    private static bool RenewsCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("portal.auth=", StringComparison.Ordinal));
+
+    private static int IdleSeconds(string html) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(html, "data-idle-seconds=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<FormClient> SignedInAsync()
     {

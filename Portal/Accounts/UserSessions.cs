@@ -25,6 +25,15 @@ public sealed class UserSessions(PortalDbContext db, IMemoryCache cache, TimePro
     /// <summary>The cookie ends after 30 idle minutes; the server agrees, with the last-seen time's precision on top.</summary>
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(30) + LastSeenPrecision;
 
+    /// <summary>
+    /// The sign-in cookie is written anew at most this often, not on every response; its expiry is exact all the same:
+    /// each page says how long its cookie still lasts (<see cref="RemainingOf"/>), and the idle warning counts from that.
+    /// </summary>
+    public static readonly TimeSpan RenewAfter = TimeSpan.FromMinutes(1);
+
+    private const string RemainingKey = "portal:session-remaining";
+    public const string RemainingHeader = "X-Session-Remaining";
+
     private sealed record Checked(Guid UserId, DateTimeOffset LastSeenAt, bool Active);
 
     /// <summary>Starts a session for a sign-in in this request; the one this browser had before ends (no fixation).</summary>
@@ -90,9 +99,21 @@ public sealed class UserSessions(PortalDbContext db, IMemoryCache cache, TimePro
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
-        // Every signed-in request starts the 30 idle minutes again, so the idle warning (site.js) counts from the page's load.
-        context.ShouldRenew = true;
+        // Every signed-in request starts the 30 idle minutes again — the cookie is written anew once it is a minute old,
+        // and the page tells the idle warning (site.js) the time its cookie really has left.
+        var now = time.GetUtcNow();
+        var idle = context.Options.ExpireTimeSpan;
+        var issued = context.Properties.IssuedUtc;
+        context.ShouldRenew = issued is null || now - issued >= RenewAfter;
+        var expires = context.ShouldRenew ? now + idle : context.Properties.ExpiresUtc ?? now + idle;
+        var remaining = (int)Math.Round((expires - now).TotalSeconds);
+        context.HttpContext.Items[RemainingKey] = remaining;
+        // For the warning on a page that stays open: an autosave or "stay signed in" answers how long is left now.
+        context.HttpContext.Response.Headers[RemainingHeader] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>How many seconds this request's sign-in cookie still lasts, or null when the request is not signed in.</summary>
+    public static int? RemainingOf(HttpContext context) => context.Items[RemainingKey] as int?;
 
     public static Guid? SessionIdOf(ClaimsPrincipal? principal) =>
         Guid.TryParseExact(principal?.FindFirstValue(ClaimType), "N", out var id) ? id : null;

@@ -160,9 +160,10 @@ function portalAnnounce(element) {
   });
 })();
 
-// Idle warning (WCAG 2.2.1): the session ends after data-idle-seconds without a request. data-warn-seconds before
+// Idle warning (WCAG 2.2.1): the session ends data-idle-seconds after the page loaded. data-warn-seconds before
 // that, the warning in the layout shows; "stay signed in" makes a request, which starts the idle time again. Every
-// htmx request (autosave) does the same. When the time is up, the warning says so and links to sign-in.
+// htmx request (autosave) does the same. Each answer says how long the session now has (X-Session-Remaining: the
+// sign-in cookie is renewed once a minute, not on every request). When the time is up, the warning says so.
 (function () {
   "use strict";
   var box = document.querySelector("[data-session-warning]");
@@ -179,7 +180,9 @@ function portalAnnounce(element) {
     box.hidden = false;
     portalAnnounce(part);
   }
-  function restart() {
+  function restart(remaining) {
+    var seconds = Number(remaining);
+    if (remaining && seconds > 0) idle = seconds * 1000;
     timers.forEach(window.clearTimeout);
     box.hidden = true;
     timers = [
@@ -193,11 +196,13 @@ function portalAnnounce(element) {
     try { headers = JSON.parse(document.getElementById("main").getAttribute("data-hx-headers")); } catch (e) { /* no token: the post is refused */ }
     window.fetch("/account/keep-alive", { method: "POST", headers: headers, credentials: "same-origin", redirect: "manual" })
       .then(function (response) {
-        if (response.status === 204) { restart(); show(stayed); window.setTimeout(function () { box.hidden = true; }, 5000); }
+        if (response.status === 204) { restart(response.headers.get("X-Session-Remaining")); show(stayed); window.setTimeout(function () { box.hidden = true; }, 5000); }
         else show(ended);
       }, function () { show(ended); });
   });
-  document.addEventListener("htmx:afterRequest", function (event) { if (event.detail.successful) restart(); });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.successful) restart(event.detail.xhr && event.detail.xhr.getResponseHeader("X-Session-Remaining"));
+  });
   restart();
 })();
 
