@@ -39,7 +39,7 @@ services.AddSingleton<SessionRevocation>();
 services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SessionRevocation>());
 // Domain events become audit rows and outbox mail in the same SaveChanges: PortalDbContext adds that interceptor itself.
 // Every registered EF interceptor joins (tests add one that counts the database round trips of a request).
-services.AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+services.AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(DatabaseConnection.Tuned(connectionString)).AddInterceptors(sp.GetServices<IInterceptor>()));
 // One clock for everything (sign-in cookies, sessions, terms, the outbox): tests move it.
 services.TryAddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();

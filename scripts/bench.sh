@@ -16,6 +16,7 @@
 #
 # Environment: BENCH_THREADS, BENCH_CONNECTIONS, BENCH_DURATION (wrk's -t, -c, -d; defaults 2, 32, 15s, --quick 1, 4,
 # 1s), BENCH_WARMUP (unrecorded seconds per endpoint first; 3, --quick 0), BENCH_DRAFTS (see below),
+# BENCH_PG_OPTIONS (added to the portal's connection string, e.g. "Max Auto Prepare=20" to compare Npgsql settings),
 # BENCH_CONFIGURATION (the build to run, Release).
 #
 # Prints one table (Markdown); exits 1 when an endpoint made no requests, had socket errors, answered anything but 2xx,
@@ -138,7 +139,7 @@ else
   SITE="http://127.0.0.1:$SITE_PORT"
   # As make run (Release, Development, demo data), but mail goes nowhere: nothing listens on the SMTP port.
   log "starting the portal on $SITE"
-  (cd Portal && exec env ConnectionStrings__Portal="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=portal_app" \
+  (cd Portal && exec env ConnectionStrings__Portal="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=portal_app${BENCH_PG_OPTIONS:+;$BENCH_PG_OPTIONS}" \
     ConnectionStrings__PortalOwner="$OWNER_DB" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
     Smtp__Host=127.0.0.1 Smtp__Port="$(free_port 58300 58399)" Logging__LogLevel__Default=Warning \
     dotnet "$(out Portal)" --urls "$SITE" --seed-demo-data) >"$TMP_DIR/portal.log" 2>&1 &
