@@ -39,7 +39,10 @@ services.AddSingleton<SessionRevocation>();
 services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SessionRevocation>());
 // Domain events become audit rows and outbox mail in the same SaveChanges: PortalDbContext adds that interceptor itself.
 // Every registered EF interceptor joins (tests add one that counts the database round trips of a request).
-services.AddDbContext<PortalDbContext>((sp, o) => o.UseNpgsql(DatabaseConnection.Tuned(connectionString)).AddInterceptors(sp.GetServices<IInterceptor>()));
+// Related collections come in the same query unless a query splits itself: each split part is a round trip (issue 9).
+services.AddDbContext<PortalDbContext>((sp, o) => o
+    .UseNpgsql(DatabaseConnection.Tuned(connectionString), npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+    .AddInterceptors(sp.GetServices<IInterceptor>()));
 // One clock for everything (sign-in cookies, sessions, terms, the outbox): tests move it.
 services.TryAddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();
