@@ -39,11 +39,14 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
         await using var transaction = await db.Database.BeginTransactionAsync();
         // Lock first, read after: whoever comes second waits here until the first has committed, then reads "Submitted".
         await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "Applications" WHERE "Id" = {applicationId} FOR UPDATE""");
+        // What the access check loaded before the lock may be stale: let go of it, so the application, its scheme and
+        // the applying organisation are read again, in one query, under the lock.
+        db.ChangeTracker.Clear();
         if (await access.ApplicationAsync(user, applicationId, Capability.Submit) is not { } application) return SubmitOutcome.NotFound;
         if (!application.IsEditable) return SubmitOutcome.AlreadySubmitted;
 
-        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == application.OrganisationId);
+        var scheme = await access.SchemeOfAsync(application);
+        var organisation = await access.ApplicantOfAsync(application);
         if (MissingKeys(application, scheme, organisation).Count > 0) return SubmitOutcome.Incomplete;
         if (!declarationAccepted) return SubmitOutcome.DeclarationMissing;
 
