@@ -40,8 +40,10 @@ services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SessionRevocatio
 // Domain events become audit rows and outbox mail in the same SaveChanges: PortalDbContext adds that interceptor itself.
 // Every registered EF interceptor joins (tests add one that counts the database round trips of a request).
 // Related collections come in the same query unless a query splits itself: each split part is a round trip (issue 9).
+// The options are built for every request's context: the connection string is worked out once, here.
+var databaseConnection = DatabaseConnection.Tuned(connectionString);
 services.AddDbContext<PortalDbContext>((sp, o) => o
-    .UseNpgsql(DatabaseConnection.Tuned(connectionString), npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+    .UseNpgsql(databaseConnection, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
     .AddInterceptors(sp.GetServices<IInterceptor>()));
 // One clock for everything (sign-in cookies, sessions, terms, the outbox): tests move it.
 services.TryAddSingleton(TimeProvider.System);

@@ -21,12 +21,14 @@ namespace Portal.Applications;
 /// </summary>
 public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser> users)
 {
-    private readonly Dictionary<Guid, ObjectAccess?> applications = [];
-    private readonly Dictionary<Guid, ObjectAccess?> organisations = [];
-    private readonly Dictionary<Guid, Application?> loaded = [];
-    private readonly Dictionary<Guid, Scheme> schemes = [];
-    private readonly Dictionary<Guid, Organisation> applicants = [];
-    private readonly Dictionary<Guid, Organisation?> loadedOrganisations = [];
+    private readonly Dictionary<Guid, LoadedApplication> applications = [];
+    private readonly Dictionary<Guid, LoadedOrganisation> organisations = [];
+
+    /// <summary>What the access check of one application found: the grants and, when there are any, what the page shows.</summary>
+    private sealed record LoadedApplication(ObjectAccess? Access, Application? Application = null, Scheme? Scheme = null,
+        Organisation? Applicant = null);
+
+    private sealed record LoadedOrganisation(ObjectAccess? Access, Organisation? Organisation = null);
 
     /// <summary>The grants a user has on one application or organisation, and what they allow.</summary>
     public sealed record ObjectAccess(IReadOnlyList<GrantKind> Kinds, IReadOnlySet<Capability> Capabilities)
@@ -39,9 +41,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
     /// <summary>The user's grants on the application, or null when they have none (or it does not exist).</summary>
     public async Task<ObjectAccess?> OnApplicationAsync(ClaimsPrincipal user, Guid applicationId)
     {
-        if (applications.TryGetValue(applicationId, out var known)) return known;
-        await LoadApplicationAsync(user, applicationId);
-        return applications[applicationId];
+        return (applications.TryGetValue(applicationId, out var known) ? known : await LoadApplicationAsync(user, applicationId)).Access;
     }
 
     /// <summary>
@@ -52,10 +52,9 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
     /// product of the collections, a few for a usual application (a draft has one timeline entry and no requests), but
     /// 50 budget lines × 10 attachments × 6 timeline entries would be 3,000 — split off the budget lines if that happens.
     /// </summary>
-    private async Task<Application?> LoadApplicationAsync(ClaimsPrincipal user, Guid applicationId)
+    private async Task<LoadedApplication> LoadApplicationAsync(ClaimsPrincipal user, Guid applicationId)
     {
-        ObjectAccess? access = null;
-        Application? application = null;
+        var loaded = new LoadedApplication(null);
         if (UserId(user) is { } userId)
         {
             var found = await db.Applications
@@ -83,18 +82,11 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
                 var kinds = StaffKinds(user).ToList();
                 if (found.IsMember) kinds.Add(GrantKind.Member);
                 if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
-                access = Of(kinds, Grants.Allows(kinds, found.Application.SubmittedAt is not null));
-                if (access is not null)
-                {
-                    application = found.Application;
-                    schemes[applicationId] = found.Scheme;
-                    applicants[applicationId] = found.Organisation;
-                }
+                if (Of(kinds, Grants.Allows(kinds, found.Application.SubmittedAt is not null)) is { } access)
+                    loaded = new LoadedApplication(access, found.Application, found.Scheme, found.Organisation);
             }
         }
-        applications[applicationId] = access;
-        loaded[applicationId] = application;
-        return application;
+        return applications[applicationId] = loaded;
     }
 
     /// <summary>
@@ -103,16 +95,13 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
     /// </summary>
     public async Task<ObjectAccess?> OnOrganisationAsync(ClaimsPrincipal user, Guid organisationId)
     {
-        if (organisations.TryGetValue(organisationId, out var known)) return known;
-        await LoadOrganisationAsync(user, organisationId);
-        return organisations[organisationId];
+        return (organisations.TryGetValue(organisationId, out var known) ? known : await LoadOrganisationAsync(user, organisationId)).Access;
     }
 
     /// <summary>The access check and the organisation with its members (tracked) in one round trip, remembered for the request.</summary>
-    private async Task<Organisation?> LoadOrganisationAsync(ClaimsPrincipal user, Guid organisationId)
+    private async Task<LoadedOrganisation> LoadOrganisationAsync(ClaimsPrincipal user, Guid organisationId)
     {
-        ObjectAccess? access = null;
-        Organisation? organisation = null;
+        var loaded = new LoadedOrganisation(null);
         if (UserId(user) is { } userId)
         {
             var found = await db.Organisations.Include(o => o.Members).Where(o => o.Id == organisationId)
@@ -131,13 +120,10 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
                 var kinds = found.HasSentIn ? StaffKinds(user).ToList() : [];
                 if (found.IsMember) kinds.Add(GrantKind.Member);
                 if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
-                access = Of(kinds, Grants.OnOrganisation(kinds));
-                if (access is not null) organisation = found.Organisation;
+                if (Of(kinds, Grants.OnOrganisation(kinds)) is { } access) loaded = new LoadedOrganisation(access, found.Organisation);
             }
         }
-        organisations[organisationId] = access;
-        loadedOrganisations[organisationId] = organisation;
-        return organisation;
+        return organisations[organisationId] = loaded;
     }
 
     /// <summary>
@@ -164,15 +150,16 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
     public async Task<Application?> ApplicationAsync(ClaimsPrincipal user, Guid applicationId, Capability capability = Capability.ViewApplication)
     {
         if (await OnApplicationAsync(user, applicationId) is not { } access || !access.Allows(capability)) return null;
-        // Loaded with the access check; loaded again when the page let go of it (a retry after a concurrent save clears the tracker).
-        if (loaded.TryGetValue(applicationId, out var application) && application is not null && db.Entry(application).State != EntityState.Detached)
-            return application;
-        return await LoadApplicationAsync(user, applicationId);
+        // Loaded with the access check; loaded again when the page let go of it (a retry after a concurrent save, or a
+        // read after taking a row lock, clears the tracker).
+        return applications[applicationId].Application is { } application && IsTracked(application)
+            ? application
+            : (await LoadApplicationAsync(user, applicationId)).Application;
     }
 
     /// <summary>The scheme of an application this request loaded (it came in the same query). Read it, do not change it.</summary>
     public async Task<Scheme> SchemeOfAsync(Application application) =>
-        schemes.TryGetValue(application.Id, out var scheme) && scheme.Id == application.SchemeId
+        applications.TryGetValue(application.Id, out var loaded) && loaded.Scheme is { } scheme && scheme.Id == application.SchemeId
             ? scheme
             : await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId);
 
@@ -181,18 +168,20 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
     /// query as the application, without its members. Read it, do not change it.
     /// </summary>
     public async Task<Organisation> ApplicantOfAsync(Application application) =>
-        applicants.TryGetValue(application.Id, out var organisation) && organisation.Id == application.OrganisationId
+        applications.TryGetValue(application.Id, out var loaded) && loaded.Applicant is { } organisation
+            && organisation.Id == application.OrganisationId
             ? organisation
             : await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == application.OrganisationId);
 
     public async Task<Organisation?> OrganisationAsync(ClaimsPrincipal user, Guid organisationId, Capability capability = Capability.ViewOrganisation)
     {
         if (await OnOrganisationAsync(user, organisationId) is not { } access || !access.Allows(capability)) return null;
-        if (loadedOrganisations.TryGetValue(organisationId, out var organisation) && organisation is not null
-            && db.Entry(organisation).State != EntityState.Detached)
-            return organisation;
-        return await LoadOrganisationAsync(user, organisationId);
+        return organisations[organisationId].Organisation is { } organisation && IsTracked(organisation)
+            ? organisation
+            : (await LoadOrganisationAsync(user, organisationId)).Organisation;
     }
+
+    private bool IsTracked(object entity) => db.Entry(entity).State != EntityState.Detached;
 
     /// <summary>The organisations the user is a member of (usually one).</summary>
     public async Task<List<Organisation>> OrganisationsOfAsync(ClaimsPrincipal user)

@@ -13,10 +13,7 @@ public static class DatabaseConnection
     /// </summary>
     public static string Tuned(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
-        builder.MaxAutoPrepare = 50;
-        builder.AutoPrepareMinUsages = 2;
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 }
