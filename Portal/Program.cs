@@ -40,11 +40,12 @@ services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SessionRevocatio
 // Domain events become audit rows and outbox mail in the same SaveChanges: PortalDbContext adds that interceptor itself.
 // Every registered EF interceptor joins (tests add one that counts the database round trips of a request).
 // Related collections come in the same query unless a query splits itself: each split part is a round trip (issue 9).
-// The options are built for every request's context: the connection string is worked out once, here.
+// The options are built once (every interceptor is a singleton), not for every request's context: building them and
+// finding EF's internal services for them again was a measurable share of each request (docs/performance.md).
 var databaseConnection = DatabaseConnection.Tuned(connectionString);
-services.AddDbContext<PortalDbContext>((sp, o) => o
+services.AddDbContextPool<PortalDbContext>((sp, o) => o
     .UseNpgsql(databaseConnection, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-    .AddInterceptors(sp.GetServices<IInterceptor>()));
+    .AddInterceptors(sp.GetServices<IInterceptor>().Prepend(Portal.Infrastructure.Events.DomainEventRecorder.Instance)));
 // One clock for everything (sign-in cookies, sessions, terms, the outbox): tests move it.
 services.TryAddSingleton(TimeProvider.System);
 services.AddHttpContextAccessor();
@@ -208,7 +209,7 @@ app.UseDatabaseUnavailablePage();
 // After signing in again, a form posted when the session had expired is posted now (Accounts/KeptForms).
 app.Use(async (context, next) =>
 {
-    await context.RequestServices.GetRequiredService<KeptForms>().TryReplayAsync(context);
+    if (KeptForms.MayReplay(context)) await context.RequestServices.GetRequiredService<KeptForms>().TryReplayAsync(context);
     await next();
 });
 app.UseRateLimiter();

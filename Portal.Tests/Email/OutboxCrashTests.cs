@@ -61,7 +61,8 @@ public sealed class OutboxCrashTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task Losing_the_database_mid_batch_stops_the_batch_and_repeats_at_most_the_one_message_being_sent()
     {
         var server = new NpgsqlConnectionStringBuilder(fixture.Database.AppConnectionString);
-        await using var proxy = new TcpProxy(server.Host!, server.Port);
+        // The proxy reaches the server over TCP (it also listens on 127.0.0.1), whatever the tests' socket.
+        await using var proxy = new TcpProxy("127.0.0.1", server.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Pooling = false };
         await using var outbox = new OutboxHarness(throughProxy.ConnectionString);
         await using var mailServer = new SmtpSink();

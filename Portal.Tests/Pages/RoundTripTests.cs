@@ -9,6 +9,7 @@ namespace Portal.Tests.Pages;
 /// access check included (the scheme and the applying organisation come in the same query). Counted by
 /// <see cref="RoundTrips"/> as under load: the session check is remembered for a few seconds and its "last seen" is
 /// written once a minute, so a page is opened once to warm up and the lesser of two counts after that is its cost.
+/// No page's query may number the rows of a table (see <see cref="RoundTrips.WindowHeader"/>).
 /// </summary>
 [Collection(Db.Applications)]
 public sealed class RoundTripTests(DatabaseFixture fixture) : IAsyncLifetime
@@ -34,6 +35,7 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IAsyncLifetime
         ];
 
         var over = new List<string>();
+        var numbering = new List<string>();
         foreach (var page in pages)
         {
             await client.GetAsync(page);
@@ -42,9 +44,11 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var count = Math.Min(Count(response), Count(again));
             if (count > PageBudget) over.Add($"{page}: {count}");
+            if (Count(again, RoundTrips.WindowHeader) > 0) numbering.Add(page);
         }
 
         Assert.True(over.Count == 0, $"Over the budget of {PageBudget} round trips: {string.Join(", ", over)}");
+        Assert.True(numbering.Count == 0, $"A query numbers the rows of a table (ROW_NUMBER() OVER): {string.Join(", ", numbering)}");
     }
 
     [Fact]
@@ -67,6 +71,6 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.True(Count(changed) <= 3, $"changed answer: {Count(changed)} round trips");
     }
 
-    private static int Count(HttpResponseMessage response) =>
-        int.Parse(response.Headers.GetValues(RoundTrips.Header).Single(), CultureInfo.InvariantCulture);
+    private static int Count(HttpResponseMessage response, string header = RoundTrips.Header) =>
+        int.Parse(response.Headers.GetValues(header).Single(), CultureInfo.InvariantCulture);
 }

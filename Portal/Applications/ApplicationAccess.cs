@@ -30,6 +30,50 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
 
     private sealed record LoadedOrganisation(ObjectAccess? Access, Organisation? Organisation = null);
 
+    private sealed record FoundApplication(Application Application, Scheme Scheme, Organisation Organisation, bool IsMember, GrantKind? Coach);
+
+    private sealed record FoundOrganisation(Organisation Organisation, bool IsMember, GrantKind? Coach, bool HasSentIn);
+
+    // Both queries run on nearly every signed-in page: compiled once, so EF neither walks nor looks up their expression
+    // trees on each request (that was a fifth of a task list's CPU; docs/performance.md).
+
+    /// <summary>
+    /// The application with its parts, scheme and applying organisation, and the user's grant facts. The scheme and the
+    /// organisation are joined on their keys (First() in the projection numbered every row of both tables on each view)
+    /// and tracked like the application: a no-tracking part would make the whole query untracked.
+    /// </summary>
+    private static readonly Func<PortalDbContext, Guid, Guid, Task<FoundApplication?>> ApplicationQuery =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid applicationId, Guid userId) => (
+                from a in db.Applications
+                    .Include(a => a.BudgetLines)
+                    .Include(a => a.Events)
+                    .Include(a => a.Attachments)
+                    .Include(a => a.InformationRequests)
+                    .Include(a => a.DelayConsents)
+                    .Include(a => a.TermExtensions)
+                    .AsSingleQuery()
+                where a.Id == applicationId
+                join s in db.Schemes on a.SchemeId equals s.Id
+                join o in db.Organisations on a.OrganisationId equals o.Id
+                select new FoundApplication(a, s, o,
+                    o.Members.Any(m => m.UserId == userId),
+                    db.CoachGrants.Where(g => g.ApplicationId == a.Id && g.CoachId == userId && g.RevokedAt == null)
+                        .Select(g => (GrantKind?)g.Kind).FirstOrDefault()))
+            .SingleOrDefault());
+
+    /// <summary>The organisation with its members (tracked) and the user's grant facts on it.</summary>
+    private static readonly Func<PortalDbContext, Guid, Guid, Task<FoundOrganisation?>> OrganisationQuery =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid organisationId, Guid userId) => db.Organisations
+            .Include(o => o.Members)
+            .Where(o => o.Id == organisationId)
+            .Select(o => new FoundOrganisation(o,
+                o.Members.Any(m => m.UserId == userId),
+                db.CoachGrants.Where(g => g.CoachId == userId && g.RevokedAt == null
+                        && db.Applications.Any(a => a.Id == g.ApplicationId && a.OrganisationId == o.Id))
+                    .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
+                db.Applications.Any(a => a.OrganisationId == o.Id && a.SubmittedAt != null)))
+            .SingleOrDefault());
+
     /// <summary>The grants a user has on one application or organisation, and what they allow.</summary>
     public sealed record ObjectAccess(IReadOnlyList<GrantKind> Kinds, IReadOnlySet<Capability> Capabilities)
     {
@@ -57,26 +101,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
         var loaded = new LoadedApplication(null);
         if (UserId(user) is { } userId)
         {
-            var found = await db.Applications
-                .Include(a => a.BudgetLines)
-                .Include(a => a.Events)
-                .Include(a => a.Attachments)
-                .Include(a => a.InformationRequests)
-                .Include(a => a.DelayConsents)
-                .Include(a => a.TermExtensions)
-                .AsSingleQuery()
-                .Where(a => a.Id == applicationId)
-                .Select(a => new
-                {
-                    Application = a,
-                    // Tracked like the application: a no-tracking part would make the whole query untracked.
-                    Scheme = db.Schemes.First(s => s.Id == a.SchemeId),
-                    Organisation = db.Organisations.First(o => o.Id == a.OrganisationId),
-                    IsMember = db.Organisations.Any(o => o.Id == a.OrganisationId && o.Members.Any(m => m.UserId == userId)),
-                    Coach = db.CoachGrants.Where(g => g.ApplicationId == a.Id && g.CoachId == userId && g.RevokedAt == null)
-                        .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
-                })
-                .SingleOrDefaultAsync();
+            var found = await ApplicationQuery(db, applicationId, userId);
             if (found is not null)
             {
                 var kinds = StaffKinds(user).ToList();
@@ -104,17 +129,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
         var loaded = new LoadedOrganisation(null);
         if (UserId(user) is { } userId)
         {
-            var found = await db.Organisations.Include(o => o.Members).Where(o => o.Id == organisationId)
-                .Select(o => new
-                {
-                    Organisation = o,
-                    IsMember = o.Members.Any(m => m.UserId == userId),
-                    Coach = db.CoachGrants.Where(g => g.CoachId == userId && g.RevokedAt == null
-                            && db.Applications.Any(a => a.Id == g.ApplicationId && a.OrganisationId == o.Id))
-                        .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
-                    HasSentIn = db.Applications.Any(a => a.OrganisationId == o.Id && a.SubmittedAt != null),
-                })
-                .SingleOrDefaultAsync();
+            var found = await OrganisationQuery(db, organisationId, userId);
             if (found is not null)
             {
                 var kinds = found.HasSentIn ? StaffKinds(user).ToList() : [];

@@ -24,7 +24,7 @@ public sealed class NeedsFilter : IAsyncPageFilter
             await next();
             return;
         }
-        var needs = context.HandlerMethod.MethodInfo.GetCustomAttribute<NeedsAttribute>()
+        var needs = NeedsOf.GetOrAdd(context.HandlerMethod.MethodInfo, static method => method.GetCustomAttribute<NeedsAttribute>())
             ?? throw new InvalidOperationException(
                 $"{context.ActionDescriptor.DisplayName} {context.HandlerMethod.MethodInfo.Name} names no capability: add [Needs(...)].");
         var access = context.HttpContext.RequestServices.GetRequiredService<ApplicationAccess>();
@@ -38,6 +38,9 @@ public sealed class NeedsFilter : IAsyncPageFilter
         }
         await next();
     }
+
+    /// <summary>Reading a handler's attribute is reflection: done once per handler, not on every request.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, NeedsAttribute?> NeedsOf = new();
 
     public enum Scope { Application, Organisation }
 

@@ -38,8 +38,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     /// Every context, however it is made (the portal's, a worker's, a test's), turns the domain events of what it saves into
     /// audit rows and outbox mail in the same SaveChanges: no path can forget them, and none can leave them out.
     /// </summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(Infrastructure.Events.DomainEventRecorder.Instance);
+    /// <summary>
+    /// Domain events are recorded by every context, also one made with bare options (tests, the benchmark's seeding).
+    /// The portal's own options carry the recorder already: adding it again would make new options for every context.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        var interceptors = optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors;
+        if (interceptors?.Contains(Infrastructure.Events.DomainEventRecorder.Instance) != true)
+            optionsBuilder.AddInterceptors(Infrastructure.Events.DomainEventRecorder.Instance);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
