@@ -17,7 +17,7 @@
 # Environment: BENCH_THREADS, BENCH_CONNECTIONS, BENCH_DURATION (wrk's -t, -c, -d; defaults 2, 32, 15s, --quick 1, 4,
 # 1s), BENCH_WARMUP (unrecorded seconds per endpoint first; 3, --quick 0), BENCH_DRAFTS (see below),
 # BENCH_PG_OPTIONS (added to the portal's connection string, e.g. "Max Auto Prepare=20" to compare Npgsql settings),
-# BENCH_CONFIGURATION (the build to run, Release).
+# BENCH_CONFIGURATION (the build to run, Release), PORTAL_PG_TCP=1 (the database over TCP instead of its Unix socket).
 #
 # Prints one table (Markdown); exits 1 when an endpoint made no requests, had socket errors, answered anything but 2xx,
 # or (a post) answered 2xx without doing what it was asked (a form error, a conflict: "refused" in the log).
@@ -121,25 +121,26 @@ else
   if [[ -n "${PORTAL_TEST_PG:-}" ]]; then
     PG_HOST=$(sed -nE 's/.*Host=([^;]+).*/\1/p' <<<"$PORTAL_TEST_PG")
     PG_PORT=$(sed -nE 's/.*Port=([0-9]+).*/\1/p' <<<"$PORTAL_TEST_PG")
-    [[ "$PG_HOST" =~ ^(127\.0\.0\.1|localhost)$ && -n "$PG_PORT" ]] ||
-      { log "PORTAL_TEST_PG must name Host=127.0.0.1 and a Port"; exit 1; }
+    [[ ( "$PG_HOST" =~ ^(127\.0\.0\.1|localhost)$ || "$PG_HOST" == /* ) && -n "$PG_PORT" ]] ||
+      { log "PORTAL_TEST_PG must name Host=127.0.0.1 (or a socket directory) and a Port"; exit 1; }
+    [[ "${PORTAL_PG_TCP:-}" != 1 ]] || PG_HOST=127.0.0.1 # the same server over TCP, to compare
     DB_NAME="portal_bench_$$"
     shared_db=$DB_NAME
   else
-    PG_HOST=127.0.0.1
     PG_PORT=$(free_port 55500 55599)
     DB_NAME=portal
     started_pg=1
     "$SCRIPTS/pg.sh" start "$TMP_DIR/pg" "$PG_PORT" >&2
+    PG_HOST=$("$SCRIPTS/pg.sh" host "$TMP_DIR/pg") # its Unix socket, as make run (PORTAL_PG_TCP=1: TCP)
   fi
   "$SCRIPTS/local-db.sh" "$PG_PORT" "$DB_NAME" >&2
-  OWNER_DB="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=portal_owner"
+  OWNER_DB="Host=$PG_HOST;Port=$PG_PORT;Database=$DB_NAME;Username=portal_owner"
 
   SITE_PORT=$(free_port 58200 58299)
   SITE="http://127.0.0.1:$SITE_PORT"
   # As make run (Release, Development, demo data), but mail goes nowhere: nothing listens on the SMTP port.
   log "starting the portal on $SITE"
-  (cd Portal && exec env ConnectionStrings__Portal="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=portal_app${BENCH_PG_OPTIONS:+;$BENCH_PG_OPTIONS}" \
+  (cd Portal && exec env ConnectionStrings__Portal="Host=$PG_HOST;Port=$PG_PORT;Database=$DB_NAME;Username=portal_app${BENCH_PG_OPTIONS:+;$BENCH_PG_OPTIONS}" \
     ConnectionStrings__PortalOwner="$OWNER_DB" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
     Smtp__Host=127.0.0.1 Smtp__Port="$(free_port 58300 58399)" Logging__LogLevel__Default=Warning \
     dotnet "$(out Portal)" --urls "$SITE" --seed-demo-data) >"$TMP_DIR/portal.log" 2>&1 &

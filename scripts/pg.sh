@@ -4,6 +4,10 @@
 #   scripts/pg.sh start  DATADIR PORT   init (first time) + start, idempotent
 #   scripts/pg.sh stop   DATADIR        fast shutdown if running
 #   scripts/pg.sh status DATADIR        exit 0 when running, 3 otherwise
+#   scripts/pg.sh host   DATADIR        the Host= for a connection string: the
+#                                       socket directory, or 127.0.0.1 when
+#                                       PORTAL_PG_TCP=1 (or the path is too long
+#                                       for a Unix socket address)
 #
 # The server listens on 127.0.0.1:PORT only; its unix socket lives in
 # DATADIR/socket and its log in DATADIR/log/server.log. Auth is "trust" as
@@ -121,7 +125,20 @@ cmd_status() {
   is_running "$(realpath -m "$1")" || exit 3
 }
 
+# A Unix socket spares every query the loopback TCP stack (docs/performance.md).
+# Its address ("DIR/.s.PGSQL.PORT") must fit in 107 bytes.
+cmd_host() {
+  [[ $# -eq 1 ]] || die "usage: pg.sh host DATADIR"
+  local socket_dir
+  socket_dir="$(realpath -m "$1")/socket"
+  if [[ "${PORTAL_PG_TCP:-}" == 1 || ${#socket_dir} -gt 90 ]]; then
+    echo 127.0.0.1
+  else
+    echo "$socket_dir"
+  fi
+}
+
 case "${1:-}" in
-  start | stop | status) cmd="cmd_$1"; shift; "$cmd" "$@" ;;
-  *) die "usage: pg.sh start DATADIR PORT | stop DATADIR | status DATADIR" ;;
+  start | stop | status | host) cmd="cmd_$1"; shift; "$cmd" "$@" ;;
+  *) die "usage: pg.sh start DATADIR PORT | stop DATADIR | status DATADIR | host DATADIR" ;;
 esac

@@ -76,8 +76,10 @@ if [[ -z "${ConnectionStrings__Portal:-}" ]]; then
   "$SCRIPTS/pg.sh" start "$PG_DIR" "$PG_PORT"
   # Two roles as in production: the owner migrates, the portal runs as portal_app (see scripts/local-db.sh).
   "$SCRIPTS/local-db.sh" "$PG_PORT"
-  export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PG_PORT;Database=portal;Username=portal_app"
-  export ConnectionStrings__PortalOwner="Host=127.0.0.1;Port=$PG_PORT;Database=portal;Username=portal_owner"
+  # Over the cluster's Unix socket: no TCP stack on every query (docs/performance.md). PORTAL_PG_TCP=1 uses TCP.
+  pg_host=$("$SCRIPTS/pg.sh" host "$PG_DIR")
+  export ConnectionStrings__Portal="Host=$pg_host;Port=$PG_PORT;Database=portal;Username=portal_app"
+  export ConnectionStrings__PortalOwner="Host=$pg_host;Port=$PG_PORT;Database=portal;Username=portal_owner"
 fi
 
 if [[ -z "${Smtp__Host:-}" ]]; then

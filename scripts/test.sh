@@ -51,11 +51,12 @@ MAIL_WEB=$(free_port 1081 1099)
 "$SCRIPTS/pg.sh" start "$TMP_DIR/pg" "$PG_PORT"
 "$SCRIPTS/maildev.sh" start "$MAIL_SMTP" "$MAIL_WEB" "$TMP_DIR/maildev"
 
-export PORTAL_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+# The tests talk to PostgreSQL as the portal does, over its Unix socket (PORTAL_PG_TCP=1: over TCP).
+export PORTAL_TEST_PG="Host=$("$SCRIPTS/pg.sh" host "$TMP_DIR/pg");Port=$PG_PORT;Username=postgres"
 export PORTAL_TEST_SMTP_PORT="$MAIL_SMTP"
 export PORTAL_TEST_MAILDEV_URL="http://127.0.0.1:$MAIL_WEB"
 export PORTAL_TEST_CHROMIUM=/usr/bin/chromium
-echo "PostgreSQL on 127.0.0.1:$PG_PORT, MailDev SMTP $MAIL_SMTP / web $MAIL_WEB"
+echo "PostgreSQL on port $PG_PORT ($PORTAL_TEST_PG), MailDev SMTP $MAIL_SMTP / web $MAIL_WEB"
 
 # --disable-build-servers: no compiler/MSBuild servers outliving the run
 # (they could also keep a CI job's output pipe open).
