@@ -135,6 +135,10 @@ services.AddResponseCompression(o =>
     o.Providers.Add<BrotliCompressionProvider>();
     o.Providers.Add<GzipCompressionProvider>();
 });
+// How hard answers are compressed: measured with scripts/bench.sh at each level (docs/performance.md, "Compression").
+var compression = configuration.GetValue("Compression:Level", System.IO.Compression.CompressionLevel.Fastest);
+services.Configure<BrotliCompressionProviderOptions>(o => o.Level = compression);
+services.Configure<GzipCompressionProviderOptions>(o => o.Level = compression);
 
 var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
 services.AddRateLimiter(o =>

@@ -5,12 +5,13 @@
 --   BENCH_COOKIE   Cookie header (sign-in and antiforgery cookies)
 --   BENCH_TOKEN    antiforgery request token, sent as the RequestVerificationToken header (as htmx does here)
 --   BENCH_HTMX     1: an htmx request (HX-Request: true)
+--   BENCH_ENCODING Accept-Encoding header (e.g. "br" as browsers send it); none when empty
 --   BENCH_PATHS    space-separated paths to cycle through instead of the URL's path; each thread takes its own
 --                  share (BENCH_THREADS threads), so no two threads write to the same path
 --   BENCH_REFUSE   |-separated plain texts: a 2xx answer whose body holds one of them did not do what was asked
 --                  (e.g. a form error or an edit conflict in a 200 fragment) and counts as refused
--- done() prints: BENCH requests=N seconds=S p50=US p95=US p99=US non2xx=N errors=N refused=N (latencies in
--- microseconds).
+-- done() prints: BENCH requests=N seconds=S p50=US p95=US p99=US non2xx=N errors=N refused=N bytes=N (latencies in
+-- microseconds; bytes read in all, headers included).
 -- wrk counts only statuses >= 400 as errors; a redirect (e.g. to sign-in) must fail the run too, hence response().
 
 local getenv = os.getenv
@@ -22,6 +23,7 @@ end
 if (getenv("BENCH_COOKIE") or "") ~= "" then wrk.headers["Cookie"] = getenv("BENCH_COOKIE") end
 if (getenv("BENCH_TOKEN") or "") ~= "" then wrk.headers["RequestVerificationToken"] = getenv("BENCH_TOKEN") end
 if getenv("BENCH_HTMX") == "1" then wrk.headers["HX-Request"] = "true" end
+if (getenv("BENCH_ENCODING") or "") ~= "" then wrk.headers["Accept-Encoding"] = getenv("BENCH_ENCODING") end
 if wrk.method == "POST" then wrk.headers["Sec-Fetch-Site"] = "same-origin" end
 
 local threads = {}
@@ -77,7 +79,7 @@ function done(summary, latency, requests)
     no = no + (thread:get("refused") or 0)
   end
   local e = summary.errors
-  io.write(string.format("BENCH requests=%d seconds=%.3f p50=%d p95=%d p99=%d non2xx=%d errors=%d refused=%d\n",
+  io.write(string.format("BENCH requests=%d seconds=%.3f p50=%d p95=%d p99=%d non2xx=%d errors=%d refused=%d bytes=%d\n",
     summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    bad, e.connect + e.read + e.write + e.timeout, no))
+    bad, e.connect + e.read + e.write + e.timeout, no, summary.bytes))
 end

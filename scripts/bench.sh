@@ -17,7 +17,11 @@
 # Environment: BENCH_THREADS, BENCH_CONNECTIONS, BENCH_DURATION (wrk's -t, -c, -d; defaults 2, 32, 15s, --quick 1, 4,
 # 1s), BENCH_WARMUP (unrecorded seconds per endpoint first; 3, --quick 0), BENCH_DRAFTS (see below),
 # BENCH_PG_OPTIONS (added to the portal's connection string, e.g. "Max Auto Prepare=20" to compare Npgsql settings),
-# BENCH_CONFIGURATION (the build to run, Release), PORTAL_PG_TCP=1 (the database over TCP instead of its Unix socket).
+# BENCH_CONFIGURATION (the build to run, Release), PORTAL_PG_TCP=1 (the database over TCP instead of its Unix socket),
+# BENCH_ENCODING (Accept-Encoding; default br as browsers, empty for none), BENCH_PORTAL_ENV (NAME=VALUE words for the
+# portal it starts, e.g. "Compression__Level=SmallestSize" to compare Brotli levels).
+#
+# The table has the average answer size (headers included, compressed as BENCH_ENCODING asks) in its last column.
 #
 # Prints one table (Markdown); exits 1 when an endpoint made no requests, had socket errors, answered anything but 2xx,
 # or (a post) answered 2xx without doing what it was asked (a form error, a conflict: "refused" in the log).
@@ -38,6 +42,10 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 CONFIGURATION=${BENCH_CONFIGURATION:-Release}
+# Accept-Encoding as a browser sends it (the portal compresses its answers); BENCH_ENCODING= (empty) measures without.
+export BENCH_ENCODING=${BENCH_ENCODING-br}
+# More settings for the portal it starts, as NAME=VALUE words (e.g. "Compression__Level=Optimal").
+read -r -a PORTAL_ENV <<<"${BENCH_PORTAL_ENV:-}"
 # wrk runs with --timeout 10s: on a busy machine a page can take over wrk's default 2 s, and that is a latency to
 # report, not a socket error. WARMUP: seconds of unrecorded load per endpoint first, so that JIT and first-use caches
 # are not measured.
@@ -142,7 +150,7 @@ else
   log "starting the portal on $SITE"
   (cd Portal && exec env ConnectionStrings__Portal="Host=$PG_HOST;Port=$PG_PORT;Database=$DB_NAME;Username=portal_app${BENCH_PG_OPTIONS:+;$BENCH_PG_OPTIONS}" \
     ConnectionStrings__PortalOwner="$OWNER_DB" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
-    Smtp__Host=127.0.0.1 Smtp__Port="$(free_port 58300 58399)" Logging__LogLevel__Default=Warning \
+    Smtp__Host=127.0.0.1 Smtp__Port="$(free_port 58300 58399)" Logging__LogLevel__Default=Warning "${PORTAL_ENV[@]}" \
     dotnet "$(out Portal)" --urls "$SITE" --seed-demo-data) >"$TMP_DIR/portal.log" 2>&1 &
   app_pid=$!
 fi
@@ -223,7 +231,7 @@ warm() {
 
 # run NAME URL [VAR=VALUE ...]: one wrk run (after the warm-up); appends a table row.
 run() {
-  local name=$1 url=$2 line requests seconds p50 p95 p99 non2xx errors refused rps share
+  local name=$1 url=$2 line requests seconds p50 p95 p99 non2xx errors refused bytes rps share size
   shift 2
   warm "$url" BENCH_COOKIE="$COOKIE" "$@"
   if ((WARMUP > 0)); then
@@ -232,12 +240,13 @@ run() {
   fi
   line=$(env BENCH_THREADS="$THREADS" BENCH_COOKIE="$COOKIE" "$@" \
     wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s -d"$DURATION" -s bench/wrk.lua "$url" | grep '^BENCH ') ||
-    { log "wrk failed on $name"; line="BENCH requests=0 seconds=1 p50=0 p95=0 p99=0 non2xx=0 errors=0 refused=0"; }
+    { log "wrk failed on $name"; line="BENCH requests=0 seconds=1 p50=0 p95=0 p99=0 non2xx=0 errors=0 refused=0 bytes=0"; }
   eval "$(sed -E 's/^BENCH //' <<<"$line")" # requests=N seconds=S ...: numbers only, from our own wrk.lua
   rps=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
   [[ -n "$BARE_RPS" ]] || BARE_RPS=$rps
   share=$(awk -v r="$rps" -v b="$BARE_RPS" 'BEGIN { printf (b > 0 ? "%.1f %%" : "-"), 100 * r / b }')
-  ROWS+=("| $name | $rps | $(ms "$p50") | $(ms "$p95") | $(ms "$p99") | $non2xx | $errors | $share |")
+  size=$(awk -v b="$bytes" -v r="$requests" 'BEGIN { printf (r > 0 ? "%.1f KB" : "-"), b / r / 1024 }')
+  ROWS+=("| $name | $rps | $(ms "$p50") | $(ms "$p95") | $(ms "$p99") | $non2xx | $errors | $share | $size |")
   if ((requests == 0 || non2xx > 0 || errors > 0 || refused > 0)); then failures=$((failures + 1)); fi
   log "$name: $rps requests/s, p95 $(ms "$p95"), non-2xx $non2xx, socket errors $errors, refused $refused"
 }
@@ -263,11 +272,11 @@ run "check your answers" "$SITE$app/check"
 run "status, submitted" "$SITE/applications/$SUBMITTED/status"
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up ${WARMUP}s), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'),"\
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up ${WARMUP}s), Accept-Encoding: ${BENCH_ENCODING:-none}, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'),"\
   "load average $load_start before, $(cut -d ' ' -f 1-3 /proc/loadavg) after"
 echo
-echo "| endpoint | requests/s | p50 | p95 | p99 | non-2xx | socket errors | share of bare Kestrel |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| endpoint | requests/s | p50 | p95 | p99 | non-2xx | socket errors | share of bare Kestrel | answer size |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 
 if ((failures > 0)); then

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Portal.Infrastructure.Web;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Pages;
@@ -22,17 +23,7 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Every_applicant_page_loads_in_at_most_two_round_trips()
     {
-        var (client, organisation) = await fixture.SignedInApplicantAsync("amina@example.org", "Moedergroep Hatert");
-        var draft = await TestApplications.DraftAsync(fixture.Database, organisation);
-        var sent = await TestApplications.SubmittedAsync(fixture.Database, organisation);
-        string[] pages =
-        [
-            "/", "/schemes", "/schemes/samen-doen", "/applications", "/account/profile", $"/organisation/{organisation.Id}",
-            $"/applications/{draft.Id}", $"/applications/{draft.Id}/answer-language", $"/applications/{draft.Id}/budget",
-            $"/applications/{draft.Id}/budget/overview", $"/applications/{draft.Id}/attachments", $"/applications/{draft.Id}/check",
-            .. new[] { "title", "description", "for-whom", "participants", "where", "when", "join" }.Select(q => $"/applications/{draft.Id}/activity/{q}"),
-            $"/applications/{sent.Id}/status",
-        ];
+        var (client, pages) = await ApplicantPagesAsync();
 
         var over = new List<string>();
         var numbering = new List<string>();
@@ -49,6 +40,53 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IAsyncLifetime
 
         Assert.True(over.Count == 0, $"Over the budget of {PageBudget} round trips: {string.Join(", ", over)}");
         Assert.True(numbering.Count == 0, $"A query numbers the rows of a table (ROW_NUMBER() OVER): {string.Join(", ", numbering)}");
+    }
+
+    /// <summary>Issue 9: no page over 50 KB as a browser gets it (Brotli); the CSS and scripts are counted once, cached.</summary>
+    [Fact]
+    public async Task Every_applicant_page_is_at_most_50_KB_compressed_and_its_files_are_cached_for_a_year()
+    {
+        var (client, pages) = await ApplicantPagesAsync();
+        var heavy = new List<string>();
+        var checkedFiles = 0;
+        foreach (var page in pages)
+        {
+            var (_, html) = await client.GetAsync(page);
+            var (response, _) = await client.GetAsync(page, ("Accept-Encoding", "br"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
+            var size = (await response.Content.ReadAsByteArrayAsync()).Length;
+            if (size > 50 * 1024) heavy.Add($"{page}: {size / 1024} KB");
+            foreach (var file in FilesOf(html))
+            {
+                var (fileResponse, _) = await client.GetAsync(file, ("Accept-Encoding", "br"));
+                Assert.Equal(PublicFiles.ImmutableCache, fileResponse.Headers.CacheControl?.ToString().Replace(", ", ","));
+                checkedFiles++;
+            }
+        }
+        Assert.True(heavy.Count == 0, $"Over 50 KB compressed: {string.Join(", ", heavy)}");
+        Assert.True(checkedFiles >= 3, $"only {checkedFiles} versioned files found in the pages");
+    }
+
+    /// <summary>The stylesheet and scripts a page links, with their version (?v=).</summary>
+    private static IEnumerable<string> FilesOf(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(/[^\"]+\\.(?:css|js)\\?v=[^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value));
+
+    /// <summary>A signed-in applicant with a draft and a sent-in application, and every page they can open.</summary>
+    private async Task<(FormClient Client, string[] Pages)> ApplicantPagesAsync()
+    {
+        var (client, organisation) = await fixture.SignedInApplicantAsync("amina@example.org", "Moedergroep Hatert");
+        var draft = await TestApplications.DraftAsync(fixture.Database, organisation);
+        var sent = await TestApplications.SubmittedAsync(fixture.Database, organisation);
+        return (client,
+        [
+            "/", "/schemes", "/schemes/samen-doen", "/applications", "/account/profile", $"/organisation/{organisation.Id}",
+            $"/applications/{draft.Id}", $"/applications/{draft.Id}/answer-language", $"/applications/{draft.Id}/budget",
+            $"/applications/{draft.Id}/budget/overview", $"/applications/{draft.Id}/attachments", $"/applications/{draft.Id}/check",
+            .. new[] { "title", "description", "for-whom", "participants", "where", "when", "join" }.Select(q => $"/applications/{draft.Id}/activity/{q}"),
+            $"/applications/{sent.Id}/status",
+        ]);
     }
 
     [Fact]
