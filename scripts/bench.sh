@@ -193,7 +193,14 @@ original=$(hidden_of Original <<<"$page" | html_decode)
 answer=$(sed -nE 's/.*<textarea[^>]*name="Input.Description"[^>]*>([^<]*)<\/textarea>.*/\1/p' <<<"$page" | head -n 1 | html_decode)
 [[ -n "$TOKEN" && -n "$version" ]] || { log "the question page has no form token or version"; exit 1; }
 # Every cookie of the jar (curl marks HttpOnly ones with a #HttpOnly_ prefix) as one Cookie header.
-COOKIE=$(awk -F '\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")
+cookie_header() { awk -F '\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR"; }
+COOKIE=$(cookie_header)
+# A browser takes the sign-in cookie the portal renews once a minute; wrk keeps sending the one it was given, which
+# would make every request after the first minute a renewal. So each endpoint starts with the browser's fresh cookie.
+refresh_cookie() {
+  curl -s -o /dev/null -c "$JAR" -b "$JAR" "$SITE/applications" || true
+  COOKIE=$(cookie_header)
+}
 # Form encoding, byte by byte (UTF-8 stays UTF-8).
 urlencode() {
   local LC_ALL=C s=$1 i c out=""
@@ -233,6 +240,7 @@ warm() {
 run() {
   local name=$1 url=$2 line requests seconds p50 p95 p99 non2xx errors refused bytes rps share size
   shift 2
+  refresh_cookie
   warm "$url" BENCH_COOKIE="$COOKIE" "$@"
   if ((WARMUP > 0)); then
     env BENCH_THREADS="$THREADS" BENCH_COOKIE="$COOKIE" "$@" \
