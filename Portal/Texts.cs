@@ -14,3 +14,6 @@ public sealed class ApplicationText;
 
 /// <summary>Attachments, check your answers, submitting, status and withdrawing.</summary>
 public sealed class SubmissionText;
+
+/// <summary>Asking for a coach, coaching requests and the coach's work.</summary>
+public sealed class CoachingText;

@@ -9,7 +9,8 @@ namespace Portal.Infrastructure.Localization;
 public sealed class PortalText(IStringLocalizerFactory factory) : IStringLocalizer
 {
     private static readonly Type[] Sets =
-        [typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText)];
+        [typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText),
+         typeof(CoachingText)];
 
     private readonly IStringLocalizer[] localizers = Sets.Select(factory.Create).ToArray();
 

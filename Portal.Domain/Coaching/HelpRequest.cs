@@ -1,0 +1,196 @@
+using Portal.Domain.Common;
+using Portal.Domain.Languages;
+using Portal.Domain.Terms;
+
+namespace Portal.Domain.Coaching;
+
+/// <summary>
+/// Someone asked for a coach (journey B of PRODUCT.md; seed 000 advice 6.2, seed 003). A signed-in applicant is known by
+/// their account; anyone else leaves a name and a phone number or an email address. A coach answers within
+/// <see cref="AnswerWithinWorkingDays"/> working days (weekends and Dutch public holidays skipped); a request nobody
+/// claimed after <see cref="EscalateAfterWorkingDays"/> working day goes to every coach and the admin. Exactly one coach
+/// claims it; the claimant may hand it over with a note (a warm handover), marks when and how contact was made, and
+/// how it ended.
+/// </summary>
+public sealed class HelpRequest
+{
+    public const int AnswerWithinWorkingDays = 2;
+    public const int EscalateAfterWorkingDays = 1;
+    public const int NameLength = 200, EmailLength = 254, QuestionLength = 2000, NoteLength = 2000;
+
+    /// <summary>The same question again within this time is the same request (a second click, a reload), not a new one.</summary>
+    public static readonly TimeSpan SameRequestWithin = TimeSpan.FromHours(1);
+
+    private HelpRequest() { }
+
+    public HelpRequest(HelpOrigin origin, HelpTopic topic, string? question, HelpChannel channel, string language,
+        ReachableAt reachableAt, bool interpreterNeeded, CoachGender coachGender, Requester requester, DateTimeOffset now,
+        AtwCalendar calendar)
+    {
+        if (!Enum.IsDefined(topic) || !Enum.IsDefined(channel) || !Enum.IsDefined(coachGender)) throw new DomainException("Coaching.Request.Choice");
+        if (!AnswerLanguages.IsKnown(language)) throw new DomainException("Coaching.Request.Language");
+        if (reachableAt == ReachableAt.None || reachableAt > (ReachableAt.Morning | ReachableAt.Afternoon | ReachableAt.Evening | ReachableAt.Weekend))
+            throw new DomainException("Coaching.Request.ReachableAt");
+        var text = FreeText(question);
+        if (text.Length > QuestionLength) throw new DomainException("Coaching.Request.QuestionTooLong");
+        if (topic == HelpTopic.Other && text.Length == 0) throw new DomainException("Coaching.Request.QuestionRequired");
+        if (channel is HelpChannel.Phone or HelpChannel.WhatsApp && requester.Phone is null && requester.UserId is null)
+            throw new DomainException("Coaching.Request.PhoneForChannel");
+        if (channel == HelpChannel.Email && requester.Email is null && requester.UserId is null)
+            throw new DomainException("Coaching.Request.EmailForChannel");
+        if (origin.Page.Length > HelpOrigin.PageLength) origin = origin with { Page = origin.Page[..HelpOrigin.PageLength] };
+
+        Id = Guid.NewGuid();
+        Origin = origin;
+        Topic = topic;
+        Question = text;
+        Channel = channel;
+        Language = language;
+        ReachableAt = reachableAt;
+        InterpreterNeeded = interpreterNeeded;
+        CoachGender = coachGender;
+        Requester = requester;
+        CreatedAt = now;
+        AnswerBy = calendar.AddWorkingDays(DateOnly.FromDateTime(now.UtcDateTime), AnswerWithinWorkingDays);
+        State = HelpRequestState.Open;
+    }
+
+    public Guid Id { get; private set; }
+    public HelpOrigin Origin { get; private set; } = new("/");
+    public HelpTopic Topic { get; private set; }
+    public string Question { get; private set; } = "";
+    public HelpChannel Channel { get; private set; }
+    public string Language { get; private set; } = "nl";
+    public ReachableAt ReachableAt { get; private set; }
+    public bool InterpreterNeeded { get; private set; }
+    public CoachGender CoachGender { get; private set; }
+    public Requester Requester { get; private set; } = null!;
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The last day a coach is to get in touch: promised to the person on the confirmation.</summary>
+    public DateOnly AnswerBy { get; private set; }
+
+    public HelpRequestState State { get; private set; }
+    public Guid? CoachId { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+    public DateTimeOffset? ContactedAt { get; private set; }
+    public ContactMethod? ContactedBy { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public HelpOutcome? Outcome { get; private set; }
+
+    /// <summary>The note the previous coach left at the last handover, for the coach who takes over.</summary>
+    public string? HandoverNote { get; private set; }
+
+    /// <summary>A coach takes the request on. Only an open request can be claimed: two coaches at once, one wins.</summary>
+    public void Claim(Guid coachId, DateTimeOffset now)
+    {
+        if (State != HelpRequestState.Open) throw new DomainException("Coaching.Request.AlreadyClaimed");
+        CoachId = coachId;
+        ClaimedAt = now;
+        State = HelpRequestState.Claimed;
+    }
+
+    /// <summary>The coach who has it passes it on, with a note for the next coach; the person is told who takes over.</summary>
+    public void HandOver(Guid fromCoachId, Guid toCoachId, string? note, DateTimeOffset now)
+    {
+        RequireClaimant(fromCoachId);
+        if (State == HelpRequestState.Resolved) throw new DomainException("Coaching.Request.Resolved");
+        if (toCoachId == fromCoachId) throw new DomainException("Coaching.Request.HandOverToSelf");
+        var text = FreeText(note);
+        if (text.Length == 0) throw new DomainException("Coaching.Request.HandoverNoteRequired");
+        if (text.Length > NoteLength) throw new DomainException("Coaching.Request.NoteTooLong");
+        CoachId = toCoachId;
+        ClaimedAt = now;
+        HandoverNote = text;
+    }
+
+    public void MarkContacted(Guid coachId, ContactMethod how, DateTimeOffset now)
+    {
+        RequireClaimant(coachId);
+        if (!Enum.IsDefined(how)) throw new DomainException("Coaching.Request.Choice");
+        if (State == HelpRequestState.Resolved) throw new DomainException("Coaching.Request.Resolved");
+        ContactedAt ??= now;
+        ContactedBy = how;
+        State = HelpRequestState.Contacted;
+    }
+
+    public void Resolve(Guid coachId, HelpOutcome outcome, DateTimeOffset now)
+    {
+        RequireClaimant(coachId);
+        if (!Enum.IsDefined(outcome)) throw new DomainException("Coaching.Request.Choice");
+        if (State == HelpRequestState.Resolved) throw new DomainException("Coaching.Request.Resolved");
+        Outcome = outcome;
+        ResolvedAt = now;
+        State = HelpRequestState.Resolved;
+    }
+
+    /// <summary>Past the promised day and still nobody got in touch.</summary>
+    public bool IsOverdue(DateOnly today) => State is HelpRequestState.Open or HelpRequestState.Claimed && today > AnswerBy;
+
+    /// <summary>How many working days the request has waited, as the dashboard shows its age.</summary>
+    public int AgeInWorkingDays(DateOnly today, AtwCalendar calendar) =>
+        calendar.WorkingDaysBetween(DateOnly.FromDateTime(CreatedAt.UtcDateTime), today);
+
+    /// <summary>Unclaimed for a working day: every coach and the admin are told.</summary>
+    public bool NeedsEscalation(DateOnly today, AtwCalendar calendar) =>
+        State == HelpRequestState.Open && AgeInWorkingDays(today, calendar) >= EscalateAfterWorkingDays;
+
+    /// <summary>The same person asking the same thing from the same place within the hour: a repeat, not a new request.</summary>
+    public bool IsRepeatedBy(HelpRequest other) =>
+        Requester.IsSamePerson(other.Requester) && Topic == other.Topic && Origin == other.Origin
+        && Question == other.Question && other.CreatedAt - CreatedAt < SameRequestWithin && other.CreatedAt >= CreatedAt;
+
+    /// <summary>A question or note: several lines allowed, invisible formatting removed, trimmed.</summary>
+    internal static string FreeText(string? value) => UserText.WithoutInvisibleFormatting(value ?? "").Trim();
+
+    private void RequireClaimant(Guid coachId)
+    {
+        if (CoachId != coachId) throw new DomainException("Coaching.Request.NotYours");
+    }
+}
+
+/// <summary>
+/// Who asks: a signed-in user (their account), or someone without one who leaves a name and a phone number (E.164) or
+/// an email address — at least one, so a coach can reach them.
+/// </summary>
+public sealed record Requester
+{
+    private Requester() { }
+
+    public Guid? UserId { get; private init; }
+    public string Name { get; private init; } = "";
+    public string? Phone { get; private init; }
+    public string? Email { get; private init; }
+
+    public static Requester Account(Guid userId, string name, string? phone = null) => new()
+    {
+        UserId = userId,
+        Name = UserText.Name(name) ?? "",
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : PhoneNumber.Normalise(phone),
+    };
+
+    public static Requester Anonymous(string name, string? phone, string? email)
+    {
+        var cleanName = UserText.Name(name) ?? "";
+        if (cleanName.Length == 0) throw new DomainException("Coaching.Request.NameRequired");
+        if (cleanName.Length > HelpRequest.NameLength) throw new DomainException("Coaching.Request.NameTooLong");
+        var hasPhone = !string.IsNullOrWhiteSpace(phone);
+        var cleanEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (!hasPhone && cleanEmail is null) throw new DomainException("Coaching.Request.PhoneOrEmail");
+        if (cleanEmail is not null && (cleanEmail.Length > HelpRequest.EmailLength || !LooksLikeEmail(cleanEmail)))
+            throw new DomainException("Coaching.Request.Email");
+        return new Requester { Name = cleanName, Phone = hasPhone ? PhoneNumber.Normalise(phone!) : null, Email = cleanEmail };
+    }
+
+    public bool IsSamePerson(Requester other) =>
+        UserId is { } id ? id == other.UserId
+        : other.UserId is null && ((Phone is not null && Phone == other.Phone)
+            || (Email is not null && string.Equals(Email, other.Email, StringComparison.OrdinalIgnoreCase)));
+
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.')
+            && !email.Any(char.IsWhiteSpace);
+    }
+}
