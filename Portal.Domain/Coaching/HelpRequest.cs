@@ -81,6 +81,9 @@ public sealed class HelpRequest
     /// <summary>The note the previous coach left at the last handover, for the coach who takes over.</summary>
     public string? HandoverNote { get; private set; }
 
+    /// <summary>The row's version (PostgreSQL xmin): of two coaches claiming at once, the second save is refused.</summary>
+    public uint Version { get; private set; }
+
     /// <summary>A coach takes the request on. Only an open request can be claimed: two coaches at once, one wins.</summary>
     public void Claim(Guid coachId, DateTimeOffset now)
     {

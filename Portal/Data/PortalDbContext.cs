@@ -21,6 +21,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Domain.Coaching.HelpRequest> HelpRequests => Set<Domain.Coaching.HelpRequest>();
     public DbSet<Scheme> Schemes => Set<Scheme>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Application> Applications => Set<Application>();

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Coaching;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRequest>
+{
+    public void Configure(EntityTypeBuilder<HelpRequest> request)
+    {
+        request.ToTable("HelpRequests");
+        request.HasKey(r => r.Id);
+        request.ComplexProperty(r => r.Origin, origin =>
+        {
+            origin.Property(o => o.Page).HasColumnName("OriginPage").HasMaxLength(HelpOrigin.PageLength);
+            origin.Property(o => o.SchemeSlug).HasColumnName("OriginScheme").HasMaxLength(64);
+            origin.Property(o => o.ApplicationId).HasColumnName("OriginApplicationId");
+            origin.Property(o => o.Section).HasColumnName("OriginSection").HasMaxLength(64);
+            origin.Property(o => o.Question).HasColumnName("OriginQuestion").HasMaxLength(64);
+        });
+        request.ComplexProperty(r => r.Requester, requester =>
+        {
+            requester.Property(p => p.UserId).HasColumnName("RequesterUserId");
+            requester.Property(p => p.Name).HasColumnName("RequesterName").HasMaxLength(HelpRequest.NameLength);
+            requester.Property(p => p.Phone).HasColumnName("RequesterPhone").HasMaxLength(16);
+            requester.Property(p => p.Email).HasColumnName("RequesterEmail").HasMaxLength(HelpRequest.EmailLength);
+        });
+        request.Property(r => r.Topic).HasConversion<string>().HasMaxLength(24);
+        request.Property(r => r.Question).HasMaxLength(HelpRequest.QuestionLength);
+        request.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
+        request.Property(r => r.Language).HasMaxLength(8);
+        request.Property(r => r.ReachableAt).HasConversion<int>();
+        request.Property(r => r.CoachGender).HasConversion<string>().HasMaxLength(16);
+        request.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+        request.Property(r => r.ContactedBy).HasConversion<string>().HasMaxLength(16);
+        request.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(32);
+        request.Property(r => r.HandoverNote).HasMaxLength(HelpRequest.NoteLength);
+        // Optimistic concurrency on xmin: of two coaches claiming at once, one wins and the other is told.
+        request.Property(r => r.Version).IsRowVersion();
+        // The dashboard: open requests, oldest first; a coach's own.
+        request.HasIndex(r => new { r.State, r.CreatedAt });
+        request.HasIndex(r => r.CoachId);
+        request.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.CoachId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
