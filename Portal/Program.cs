@@ -37,7 +37,7 @@ services.AddProxySetup(configuration, publicUrl);
 services.AddMemoryCache();
 services.AddSingleton<SessionRevocation>();
 services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SessionRevocation>());
-// Domain events become audit rows and outbox mail in the same SaveChanges: PortalDbContext adds that interceptor itself.
+// Domain events become audit rows and outbox mail in the same SaveChanges (DomainEventRecorder, first of the interceptors).
 // Every registered EF interceptor joins (tests add one that counts the database round trips of a request).
 // Related collections come in the same query unless a query splits itself: each split part is a round trip (issue 9).
 // The options are built once (every interceptor is a singleton), not for every request's context: building them and
