@@ -194,9 +194,8 @@ answer=$(sed -nE 's/.*<textarea[^>]*name="Input.Description"[^>]*>([^<]*)<\/text
 [[ -n "$TOKEN" && -n "$version" ]] || { log "the question page has no form token or version"; exit 1; }
 # Every cookie of the jar (curl marks HttpOnly ones with a #HttpOnly_ prefix) as one Cookie header.
 cookie_header() { awk -F '\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR"; }
-COOKIE=$(cookie_header)
 # A browser takes the sign-in cookie the portal renews once a minute; wrk keeps sending the one it was given, which
-# would make every request after the first minute a renewal. So each endpoint starts with the browser's fresh cookie.
+# would make every request after the first minute a renewal. So each endpoint (run) starts with the browser's fresh cookie.
 refresh_cookie() {
   curl -s -o /dev/null -c "$JAR" -b "$JAR" "$SITE/applications" || true
   COOKIE=$(cookie_header)

@@ -74,7 +74,7 @@ public sealed class HelpRequest
     public Guid? CoachId { get; private set; }
     public DateTimeOffset? ClaimedAt { get; private set; }
     public DateTimeOffset? ContactedAt { get; private set; }
-    public ContactMethod? ContactedBy { get; private set; }
+    public HelpChannel? ContactedBy { get; private set; }
     public DateTimeOffset? ResolvedAt { get; private set; }
     public HelpOutcome? Outcome { get; private set; }
 
@@ -107,7 +107,7 @@ public sealed class HelpRequest
         HandoverNote = text;
     }
 
-    public void MarkContacted(Guid coachId, ContactMethod how, DateTimeOffset now)
+    public void MarkContacted(Guid coachId, HelpChannel how, DateTimeOffset now)
     {
         RequireClaimant(coachId);
         if (!Enum.IsDefined(how)) throw new DomainException("Coaching.Request.Choice");

@@ -3,7 +3,10 @@ namespace Portal.Domain.Coaching;
 /// <summary>What the help is about: the quick choices of the "ask a coach" form (free text besides).</summary>
 public enum HelpTopic { WhichScheme, FillingIn, Budget, Documents, Language, AfterSending, Other }
 
-/// <summary>How the person wants to be reached (seed 003: phone and WhatsApp first, walk-in hours, a visit at home).</summary>
+/// <summary>
+/// How the person wants to be reached (seed 003: phone and WhatsApp first, walk-in hours, a visit at home), and how the
+/// coach did reach them.
+/// </summary>
 public enum HelpChannel { Phone, WhatsApp, Email, WalkIn, Visit }
 
 /// <summary>When the person can be reached; any combination.</summary>
@@ -12,9 +15,6 @@ public enum ReachableAt { None = 0, Morning = 1, Afternoon = 2, Evening = 4, Wee
 
 /// <summary>A coach of a certain gender, where that matters to the person (seed 003); no preference by default.</summary>
 public enum CoachGender { NoPreference, Woman, Man }
-
-/// <summary>How a coach got in touch.</summary>
-public enum ContactMethod { Phone, WhatsApp, Email, WalkIn, Visit }
 
 /// <summary>How a request ended.</summary>
 public enum HelpOutcome { HelpedWithApplication, ReferredElsewhere, NoContactAfterThreeTries }

@@ -14,6 +14,9 @@ public static class PhoneNumber
     /// <summary>E.164 allows at most 15 digits after the +; below 8 no country's numbers go.</summary>
     private const int MostDigits = 15, FewestDigits = 8;
 
+    /// <summary>The longest number as stored: "+" and 15 digits.</summary>
+    public const int Length = 1 + MostDigits;
+
     /// <summary>A Dutch number is 0 and nine digits ("06 12345678", "024 3601234").</summary>
     private const int DutchNationalDigits = 9;
 

@@ -72,7 +72,7 @@ public sealed class HelpRequestTests
         request.HandOver(Fatima, Yonas, "Spreekt Tigrinya; belt liefst na 18 uur.", Thursday.AddHours(2));
         Assert.Equal(Yonas, request.CoachId);
         Assert.Equal("Spreekt Tigrinya; belt liefst na 18 uur.", request.HandoverNote);
-        Assert.Equal("Coaching.Request.NotYours", Assert.Throws<DomainException>(() => request.MarkContacted(Fatima, ContactMethod.Phone, Thursday)).MessageKey);
+        Assert.Equal("Coaching.Request.NotYours", Assert.Throws<DomainException>(() => request.MarkContacted(Fatima, HelpChannel.Phone, Thursday)).MessageKey);
     }
 
     [Fact]
@@ -80,12 +80,12 @@ public sealed class HelpRequestTests
     {
         var request = Ask();
         request.Claim(Fatima, Thursday);
-        request.MarkContacted(Fatima, ContactMethod.WhatsApp, Thursday.AddHours(3));
-        request.MarkContacted(Fatima, ContactMethod.Visit, Thursday.AddHours(30));
+        request.MarkContacted(Fatima, HelpChannel.WhatsApp, Thursday.AddHours(3));
+        request.MarkContacted(Fatima, HelpChannel.Visit, Thursday.AddHours(30));
         request.Resolve(Fatima, HelpOutcome.HelpedWithApplication, Thursday.AddHours(31));
 
         Assert.Equal(Thursday.AddHours(3), request.ContactedAt); // first contact counts for the promise
-        Assert.Equal(ContactMethod.Visit, request.ContactedBy);
+        Assert.Equal(HelpChannel.Visit, request.ContactedBy);
         Assert.Equal(HelpRequestState.Resolved, request.State);
         Assert.Equal(HelpOutcome.HelpedWithApplication, request.Outcome);
         Assert.False(request.IsOverdue(new DateOnly(2026, 5, 30)));

@@ -101,13 +101,13 @@ public sealed class KeptForms(
         return true;
     }
 
+    /// <summary>Whether this request could replay a kept form at all: checked before the service (and its database) is made.</summary>
+    public static bool MayReplay(HttpContext context) => context.Request.Cookies.ContainsKey(CookieName);
+
     /// <summary>
     /// On the first visit to the kept form's page by the same signed-in user, turns this request into the kept post.
     /// Runs before routing, after authentication.
     /// </summary>
-    /// <summary>Whether this request could replay a kept form at all: checked before the service (and its database) is made.</summary>
-    public static bool MayReplay(HttpContext context) => context.Request.Cookies.ContainsKey(CookieName);
-
     public async Task<bool> TryReplayAsync(HttpContext context)
     {
         var request = context.Request;

@@ -37,11 +37,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     /// <summary>
     /// Every context, however it is made (the portal's, a worker's, a test's), turns the domain events of what it saves into
-    /// audit rows and outbox mail in the same SaveChanges: no path can forget them, and none can leave them out.
-    /// </summary>
-    /// <summary>
-    /// Domain events are recorded by every context, also one made with bare options (tests, the benchmark's seeding).
-    /// The portal's own options carry the recorder already: adding it again would make new options for every context.
+    /// audit rows and outbox mail in the same SaveChanges: no path can forget them, and none can leave them out. The
+    /// portal's own options carry the recorder already (Program.cs): adding it again would make new options for every
+    /// context; one made with bare options (a test's, the benchmark's seeding) gets it here.
     /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -22,7 +22,7 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         {
             requester.Property(p => p.UserId).HasColumnName("RequesterUserId");
             requester.Property(p => p.Name).HasColumnName("RequesterName").HasMaxLength(HelpRequest.NameLength);
-            requester.Property(p => p.Phone).HasColumnName("RequesterPhone").HasMaxLength(16);
+            requester.Property(p => p.Phone).HasColumnName("RequesterPhone").HasMaxLength(PhoneNumber.Length);
             requester.Property(p => p.Email).HasColumnName("RequesterEmail").HasMaxLength(HelpRequest.EmailLength);
         });
         request.Property(r => r.Topic).HasConversion<string>().HasMaxLength(24);
