@@ -17,3 +17,9 @@ public sealed class SubmissionText;
 
 /// <summary>Asking for a coach, coaching requests and the coach's work.</summary>
 public sealed class CoachingText;
+
+/// <summary>Coaches' access to an application (consent, revoke, who did what), comments at a question and the coach's Dutch summary.</summary>
+public sealed class ConsentText;
+
+/// <summary>Assisted applications: a coach applying on behalf of someone who is not online, the written authorisation and the takeover.</summary>
+public sealed class AssistedText;

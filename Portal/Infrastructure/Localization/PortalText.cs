@@ -10,7 +10,7 @@ public sealed class PortalText(IStringLocalizerFactory factory) : IStringLocaliz
 {
     private static readonly Type[] Sets =
         [typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText),
-         typeof(CoachingText)];
+         typeof(CoachingText), typeof(ConsentText), typeof(AssistedText)];
 
     private readonly IStringLocalizer[] localizers = Sets.Select(factory.Create).ToArray();
 
