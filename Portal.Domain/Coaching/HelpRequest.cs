@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Events;
 using Portal.Domain.Languages;
 using Portal.Domain.Terms;
 
@@ -12,7 +13,7 @@ namespace Portal.Domain.Coaching;
 /// claims it; the claimant may hand it over with a note (a warm handover), marks when and how contact was made, and
 /// how it ended.
 /// </summary>
-public sealed class HelpRequest
+public sealed class HelpRequest : AggregateRoot
 {
     public const int AnswerWithinWorkingDays = 2;
     public const int EscalateAfterWorkingDays = 1;
@@ -25,7 +26,7 @@ public sealed class HelpRequest
 
     public HelpRequest(HelpOrigin origin, HelpTopic topic, string? question, HelpChannel channel, string language,
         ReachableAt reachableAt, bool interpreterNeeded, CoachGender coachGender, Requester requester, DateTimeOffset now,
-        AtwCalendar calendar)
+        AtwCalendar calendar, Guid? organisationId = null, string? neighbourhood = null)
     {
         if (!Enum.IsDefined(topic) || !Enum.IsDefined(channel) || !Enum.IsDefined(coachGender)) throw new DomainException("Coaching.Request.Choice");
         if (!AnswerLanguages.IsKnown(language)) throw new DomainException("Coaching.Request.Language");
@@ -53,6 +54,9 @@ public sealed class HelpRequest
         CreatedAt = now;
         AnswerBy = calendar.AddWorkingDays(DateOnly.FromDateTime(now.UtcDateTime), AnswerWithinWorkingDays);
         State = HelpRequestState.Open;
+        OrganisationId = organisationId;
+        Neighbourhood = neighbourhood;
+        Raise(new HelpRequested(Id, new Actor(requester.UserId, ActorRole.Applicant), now));
     }
 
     public Guid Id { get; private set; }
@@ -81,6 +85,59 @@ public sealed class HelpRequest
     /// <summary>The note the previous coach left at the last handover, for the coach who takes over.</summary>
     public string? HandoverNote { get; private set; }
 
+    /// <summary>The organisation the person asks for (a signed-in member's): its fixed coach gets the request first.</summary>
+    public Guid? OrganisationId { get; private set; }
+
+    /// <summary>The organisation's neighbourhood ("District/Buurt"), for routing to coaches who know it.</summary>
+    public string? Neighbourhood { get; private set; }
+
+    /// <summary>When it was offered to every coach because nobody claimed it within a working day.</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
+    /// <summary>When the coach who has it was reminded that the promised day passed.</summary>
+    public DateTimeOffset? OverdueRemindedAt { get; private set; }
+
+    private readonly List<HelpRequestOffer> offers = [];
+    private readonly List<HelpRequestNote> notes = [];
+    public IReadOnlyList<HelpRequestOffer> Offers => offers;
+    public IReadOnlyList<HelpRequestNote> Notes => notes;
+
+    /// <summary>Offered to, claimed by, or worked on by this coach earlier: what lets a coach see the request.</summary>
+    public bool IsFor(Guid coachId) => CoachId == coachId || offers.Any(o => o.CoachId == coachId);
+
+    /// <summary>Offers the request to coaches not offered it yet; they are emailed (bundled) about it.</summary>
+    public void OfferTo(IEnumerable<Guid> coachIds, OfferReason reason, DateTimeOffset now)
+    {
+        var added = coachIds.Distinct().Where(c => offers.All(o => o.CoachId != c)).ToList();
+        foreach (var coach in added) offers.Add(new HelpRequestOffer(Id, coach, reason, now));
+        if (added.Count > 0 || reason == OfferReason.Escalation) Raise(new HelpRequestOffered(Id, reason, added, now));
+    }
+
+    /// <summary>Nobody claimed it within a working day: every coach gets it, and they and the admin are told.</summary>
+    public void Escalate(IEnumerable<Guid> allCoaches, DateTimeOffset now)
+    {
+        if (State != HelpRequestState.Open || EscalatedAt is not null) return;
+        EscalatedAt = now;
+        OfferTo(allCoaches, OfferReason.Escalation, now);
+    }
+
+    /// <summary>The promised day passed and the coach has not made contact: reminded once.</summary>
+    public void RemindOverdue(DateOnly today, DateTimeOffset now)
+    {
+        if (CoachId is not { } coach || State != HelpRequestState.Claimed || !IsOverdue(today) || OverdueRemindedAt is not null) return;
+        OverdueRemindedAt = now;
+        Raise(new HelpRequestOverdue(Id, coach, now));
+    }
+
+    public void AddNote(Guid coachId, string? text, DateTimeOffset now)
+    {
+        RequireClaimant(coachId);
+        var note = FreeText(text);
+        if (note.Length == 0) throw new DomainException("Coaching.Request.NoteRequired");
+        if (note.Length > NoteLength) throw new DomainException("Coaching.Request.NoteTooLong");
+        notes.Add(new HelpRequestNote(Id, coachId, note, now));
+    }
+
     /// <summary>The row's version (PostgreSQL xmin): of two coaches claiming at once, the second save is refused.</summary>
     public uint Version { get; private set; }
 
@@ -91,6 +148,7 @@ public sealed class HelpRequest
         CoachId = coachId;
         ClaimedAt = now;
         State = HelpRequestState.Claimed;
+        Raise(new HelpRequestClaimed(Id, coachId, now));
     }
 
     /// <summary>The coach who has it passes it on, with a note for the next coach; the person is told who takes over.</summary>
@@ -105,6 +163,9 @@ public sealed class HelpRequest
         CoachId = toCoachId;
         ClaimedAt = now;
         HandoverNote = text;
+        OverdueRemindedAt = null;
+        if (offers.All(o => o.CoachId != toCoachId)) offers.Add(new HelpRequestOffer(Id, toCoachId, OfferReason.Match, now));
+        Raise(new HelpRequestHandedOver(Id, fromCoachId, toCoachId, now));
     }
 
     public void MarkContacted(Guid coachId, HelpChannel how, DateTimeOffset now)
@@ -115,6 +176,7 @@ public sealed class HelpRequest
         ContactedAt ??= now;
         ContactedBy = how;
         State = HelpRequestState.Contacted;
+        Raise(new HelpRequestContacted(Id, coachId, how, now));
     }
 
     public void Resolve(Guid coachId, HelpOutcome outcome, DateTimeOffset now)
@@ -125,6 +187,7 @@ public sealed class HelpRequest
         Outcome = outcome;
         ResolvedAt = now;
         State = HelpRequestState.Resolved;
+        Raise(new HelpRequestResolved(Id, coachId, outcome, now));
     }
 
     /// <summary>Past the promised day and still nobody got in touch.</summary>
@@ -180,7 +243,7 @@ public sealed record Requester
         var hasPhone = !string.IsNullOrWhiteSpace(phone);
         var cleanEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         if (!hasPhone && cleanEmail is null) throw new DomainException("Coaching.Request.PhoneOrEmail");
-        if (cleanEmail is not null && (cleanEmail.Length > HelpRequest.EmailLength || !LooksLikeEmail(cleanEmail)))
+        if (cleanEmail is not null && !EmailAddress.IsValid(cleanEmail))
             throw new DomainException("Coaching.Request.Email");
         return new Requester { Name = cleanName, Phone = hasPhone ? PhoneNumber.Normalise(phone!) : null, Email = cleanEmail };
     }
@@ -189,11 +252,4 @@ public sealed record Requester
         UserId is { } id ? id == other.UserId
         : other.UserId is null && ((Phone is not null && Phone == other.Phone)
             || (Email is not null && string.Equals(Email, other.Email, StringComparison.OrdinalIgnoreCase)));
-
-    private static bool LooksLikeEmail(string email)
-    {
-        var at = email.IndexOf('@');
-        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.')
-            && !email.Any(char.IsWhiteSpace);
-    }
 }

@@ -142,6 +142,31 @@ public sealed class Organisation : AggregateRoot
         Raise(new MemberJoined(Id, userId, by, now));
     }
 
+    /// <summary>
+    /// The coach who helped this group becomes its fixed contact person (seed 000 advice 4.4): members see them on every
+    /// application page, and the group's next requests go to them first. Not a coach the members asked to replace.
+    /// </summary>
+    public Guid? FixedCoachId { get; private set; }
+
+    /// <summary>The coach the members last asked to replace: not made their fixed coach again by the next request.</summary>
+    public Guid? ReplacedCoachId { get; private set; }
+
+    public void KeepCoach(Guid coachId, DateTimeOffset now)
+    {
+        if (FixedCoachId == coachId || ReplacedCoachId == coachId) return;
+        FixedCoachId = coachId;
+        Changed(OrganisationChanged.Coach, Actor.Coach(coachId), now);
+    }
+
+    /// <summary>A member asks for another coach; no reason needed.</summary>
+    public void AskForAnotherCoach(Actor by, DateTimeOffset now)
+    {
+        if (FixedCoachId is not { } coach) return;
+        ReplacedCoachId = coach;
+        FixedCoachId = null;
+        Changed(OrganisationChanged.Coach, by, now);
+    }
+
     private void Changed(string part, Actor by, DateTimeOffset now) =>
         Raise(new OrganisationChanged(Id, part, by.UserId is { } userId && IsMember(userId), by, now));
 

@@ -23,9 +23,10 @@ public sealed record OrganisationChanged(Guid OrganisationId, string Part, bool 
     : OrganisationDomainEvent(OrganisationId, Actor, OccurredAt)
 {
     public const string Payment = "payment";
+    public const string Coach = "coach";
 
     public override string Action => Part == Payment ? "organisation.payment-changed" : "organisation.changed";
-    public override bool Audited => !ByMember || Part == Payment;
+    public override bool Audited => !ByMember || Part is Payment or Coach;
     public override string? Detail => Part;
 }
 

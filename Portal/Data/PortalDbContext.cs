@@ -22,6 +22,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Domain.Coaching.HelpRequest> HelpRequests => Set<Domain.Coaching.HelpRequest>();
+    public DbSet<Domain.Coaching.CoachProfile> CoachProfiles => Set<Domain.Coaching.CoachProfile>();
+    public DbSet<Domain.Coaching.CoachingOrganisation> CoachingOrganisations => Set<Domain.Coaching.CoachingOrganisation>();
     public DbSet<Scheme> Schemes => Set<Scheme>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Application> Applications => Set<Application>();

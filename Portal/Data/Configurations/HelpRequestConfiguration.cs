@@ -41,5 +41,38 @@ internal sealed class HelpRequestConfiguration : IEntityTypeConfiguration<HelpRe
         request.HasIndex(r => new { r.State, r.CreatedAt });
         request.HasIndex(r => r.CoachId);
         request.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.CoachId).OnDelete(DeleteBehavior.Restrict);
+        request.Property(r => r.Neighbourhood).HasMaxLength(100);
+        request.Ignore(r => r.DomainEvents);
+        request.HasMany(r => r.Offers).WithOne().HasForeignKey(o => o.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        request.Navigation(r => r.Offers).HasField("offers");
+        request.HasMany(r => r.Notes).WithOne().HasForeignKey(n => n.HelpRequestId).OnDelete(DeleteBehavior.Cascade);
+        request.Navigation(r => r.Notes).HasField("notes");
+        // A member's own requests, shown on "my applications".
+        request.HasIndex(r => r.OrganisationId);
+    }
+}
+
+internal sealed class HelpRequestOfferConfiguration : IEntityTypeConfiguration<HelpRequestOffer>
+{
+    public void Configure(EntityTypeBuilder<HelpRequestOffer> offer)
+    {
+        offer.ToTable("HelpRequestOffers");
+        offer.HasKey(o => o.Id);
+        offer.Property(o => o.Reason).HasConversion<string>().HasMaxLength(16);
+        // One offer per coach and request; a coach's dashboard and their waiting emails.
+        offer.HasIndex(o => new { o.HelpRequestId, o.CoachId }).IsUnique();
+        offer.HasIndex(o => new { o.CoachId, o.NotifiedAt });
+        offer.HasOne<PortalUser>().WithMany().HasForeignKey(o => o.CoachId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HelpRequestNoteConfiguration : IEntityTypeConfiguration<HelpRequestNote>
+{
+    public void Configure(EntityTypeBuilder<HelpRequestNote> note)
+    {
+        note.ToTable("HelpRequestNotes");
+        note.HasKey(n => n.Id);
+        note.Property(n => n.Text).HasMaxLength(HelpRequest.NoteLength);
+        note.HasIndex(n => n.HelpRequestId);
     }
 }

@@ -29,6 +29,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.Ignore(o => o.DomainEvents);
         organisation.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         organisation.Navigation(o => o.Members).HasField("members");
+        // A coach whose account goes leaves the group without a fixed coach, not without its history.
+        organisation.HasOne<PortalUser>().WithMany().HasForeignKey(o => o.FixedCoachId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
