@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
 using Portal;
 using Portal.Accounts;
+using Portal.Coaching;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Email;
@@ -153,6 +154,7 @@ services.AddRateLimiter(o =>
     o.AddPolicy(RateLimitOptions.SignIn, context => PostsPerClient(context, limits.SignInPerMinute));
     o.AddPolicy(RateLimitOptions.Register, context => PostsPerClient(context, limits.RegisterPerMinute));
     o.AddPolicy(RateLimitOptions.SignInLink, context => PostsPerClient(context, limits.SignInLinkPerMinute));
+    o.AddPolicy(RateLimitOptions.HelpRequest, context => PostsPerClient(context, limits.HelpRequestPerMinute));
 });
 
 services.Configure<HelpContactOptions>(configuration.GetSection("Help"));
@@ -163,6 +165,7 @@ services.AddScoped<EmailOutbox>();
 services.AddSingleton<OutboxWorker>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 services.AddSingleton<DraftReminderWorker>().AddHostedService(sp => sp.GetRequiredService<DraftReminderWorker>());
+services.AddCoaching();
 services.AddScoped<AuditLog>();
 services.AddScoped<SignInLinks>();
 services.AddScoped<SignInFlow>();

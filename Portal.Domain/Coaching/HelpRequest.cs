@@ -35,7 +35,7 @@ public sealed class HelpRequest : AggregateRoot
         var text = FreeText(question);
         if (text.Length > QuestionLength) throw new DomainException("Coaching.Request.QuestionTooLong");
         if (topic == HelpTopic.Other && text.Length == 0) throw new DomainException("Coaching.Request.QuestionRequired");
-        if (channel is HelpChannel.Phone or HelpChannel.WhatsApp && requester.Phone is null && requester.UserId is null)
+        if (channel is HelpChannel.Phone or HelpChannel.WhatsApp && requester.Phone is null)
             throw new DomainException("Coaching.Request.PhoneForChannel");
         if (channel == HelpChannel.Email && requester.Email is null && requester.UserId is null)
             throw new DomainException("Coaching.Request.EmailForChannel");
@@ -52,7 +52,7 @@ public sealed class HelpRequest : AggregateRoot
         CoachGender = coachGender;
         Requester = requester;
         CreatedAt = now;
-        AnswerBy = calendar.AddWorkingDays(DateOnly.FromDateTime(now.UtcDateTime), AnswerWithinWorkingDays);
+        AnswerBy = calendar.AddWorkingDays(NijmegenTime.DayOf(now), AnswerWithinWorkingDays);
         State = HelpRequestState.Open;
         OrganisationId = organisationId;
         Neighbourhood = neighbourhood;
@@ -109,7 +109,13 @@ public sealed class HelpRequest : AggregateRoot
     public void OfferTo(IEnumerable<Guid> coachIds, OfferReason reason, DateTimeOffset now)
     {
         var added = coachIds.Distinct().Where(c => offers.All(o => o.CoachId != c)).ToList();
-        foreach (var coach in added) offers.Add(new HelpRequestOffer(Id, coach, reason, now));
+        foreach (var coach in added)
+        {
+            var offer = new HelpRequestOffer(Id, coach, reason, now);
+            // The escalation email itself tells every coach; it is not bundled again.
+            if (reason == OfferReason.Escalation) offer.Notified(now);
+            offers.Add(offer);
+        }
         if (added.Count > 0 || reason == OfferReason.Escalation) Raise(new HelpRequestOffered(Id, reason, added, now));
     }
 
@@ -195,7 +201,7 @@ public sealed class HelpRequest : AggregateRoot
 
     /// <summary>How many working days the request has waited, as the dashboard shows its age.</summary>
     public int AgeInWorkingDays(DateOnly today, AtwCalendar calendar) =>
-        calendar.WorkingDaysBetween(DateOnly.FromDateTime(CreatedAt.UtcDateTime), today);
+        calendar.WorkingDaysBetween(NijmegenTime.DayOf(CreatedAt), today);
 
     /// <summary>Unclaimed for a working day: every coach and the admin are told.</summary>
     public bool NeedsEscalation(DateOnly today, AtwCalendar calendar) =>
@@ -228,12 +234,18 @@ public sealed record Requester
     public string? Phone { get; private init; }
     public string? Email { get; private init; }
 
-    public static Requester Account(Guid userId, string name, string? phone = null) => new()
+    /// <summary>A signed-in person: their account's email address is how a coach emails them; a phone number is theirs to add.</summary>
+    public static Requester Account(Guid userId, string name, string email, string? phone = null)
     {
-        UserId = userId,
-        Name = UserText.Name(name) ?? "",
-        Phone = string.IsNullOrWhiteSpace(phone) ? null : PhoneNumber.Normalise(phone),
-    };
+        var cleanName = UserText.Name(name) ?? "";
+        if (cleanName.Length == 0) throw new DomainException("Coaching.Request.NameRequired");
+        if (cleanName.Length > HelpRequest.NameLength) throw new DomainException("Coaching.Request.NameTooLong");
+        return new Requester
+        {
+            UserId = userId, Name = cleanName, Email = email,
+            Phone = string.IsNullOrWhiteSpace(phone) ? null : PhoneNumber.Normalise(phone),
+        };
+    }
 
     public static Requester Anonymous(string name, string? phone, string? email)
     {

@@ -20,7 +20,7 @@ public sealed class HelpRequestTests
         HelpTopic topic = HelpTopic.Budget, string? question = "Wat mag op de begroting?") =>
         new(new HelpOrigin("/applications/x/budget", "samen-doen", Guid.Empty, "budget"), topic, question, channel, "ar",
             ReachableAt.Evening | ReachableAt.Weekend, interpreterNeeded: false, CoachGender.Woman,
-            requester ?? Requester.Account(Applicant, "Amina"), at ?? Thursday, Calendar);
+            requester ?? Requester.Account(Applicant, "Amina", "amina@example.org", "06 12345678"), at ?? Thursday, Calendar);
 
     [Fact]
     public void A_coach_is_promised_within_two_working_days_skipping_the_weekend_and_a_public_holiday()
@@ -128,10 +128,10 @@ public sealed class HelpRequestTests
         Assert.Equal("Coaching.Request.Choice", Assert.Throws<DomainException>(() => Ask(topic: (HelpTopic)99)).MessageKey);
         Assert.Equal("Coaching.Request.Language", Assert.Throws<DomainException>(() =>
             new HelpRequest(new HelpOrigin("/"), HelpTopic.Budget, null, HelpChannel.Phone, "xx", ReachableAt.Morning, false,
-                CoachGender.NoPreference, Requester.Account(Applicant, "Amina"), Thursday, Calendar)).MessageKey);
+                CoachGender.NoPreference, Requester.Account(Applicant, "Amina", "amina@example.org", "06 12345678"), Thursday, Calendar)).MessageKey);
         Assert.Equal("Coaching.Request.ReachableAt", Assert.Throws<DomainException>(() =>
             new HelpRequest(new HelpOrigin("/"), HelpTopic.Budget, null, HelpChannel.Phone, "nl", ReachableAt.None, false,
-                CoachGender.NoPreference, Requester.Account(Applicant, "Amina"), Thursday, Calendar)).MessageKey);
+                CoachGender.NoPreference, Requester.Account(Applicant, "Amina", "amina@example.org", "06 12345678"), Thursday, Calendar)).MessageKey);
 
         var arabic = Ask(question: "  هل يمكنني طلب المال للطعام؟ 🍲\u202E ");
         Assert.Equal("هل يمكنني طلب المال للطعام؟ 🍲", arabic.Question);
@@ -145,7 +145,7 @@ public sealed class HelpRequestTests
         Assert.True(first.IsRepeatedBy(Ask(at: Thursday.AddMinutes(59))));
         Assert.False(first.IsRepeatedBy(Ask(at: Thursday.AddMinutes(61))));
         Assert.False(first.IsRepeatedBy(Ask(topic: HelpTopic.Documents, at: Thursday.AddMinutes(5))));
-        Assert.False(first.IsRepeatedBy(Ask(Requester.Account(Guid.NewGuid(), "Hawa"), at: Thursday.AddMinutes(5))));
+        Assert.False(first.IsRepeatedBy(Ask(Requester.Account(Guid.NewGuid(), "Hawa", "hawa@example.org", "06 12345678"), at: Thursday.AddMinutes(5))));
         var anonymous = Ask(Requester.Anonymous("Hawa", "06 12345678", null));
         Assert.True(anonymous.IsRepeatedBy(Ask(Requester.Anonymous("Hawa B.", "+31612345678", null), at: Thursday.AddMinutes(10))));
     }
