@@ -13,6 +13,8 @@ public static class Policies
     public const string SignedIn = nameof(SignedIn);
     /// <summary>Staff roles, signed in with a second factor.</summary>
     public const string Staff = nameof(Staff);
+    /// <summary>Coaches, signed in with a second factor: they see requests for help and, with consent, drafts.</summary>
+    public const string Coach = nameof(Coach);
     /// <summary>Administrators (beheerders), signed in with a second factor.</summary>
     public const string Admin = nameof(Admin);
 
@@ -23,6 +25,10 @@ public static class Policies
         options.AddPolicy(Staff, p => p
             .RequireAuthenticatedUser()
             .RequireRole(Roles.Staff)
+            .RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value));
+        options.AddPolicy(Coach, p => p
+            .RequireAuthenticatedUser()
+            .RequireRole(Roles.Coach)
             .RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value));
         options.AddPolicy(Admin, p => p
             .RequireAuthenticatedUser()

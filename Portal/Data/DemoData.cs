@@ -21,7 +21,9 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
     public static readonly IReadOnlyList<(string Role, string Email)> Accounts =
     [
         (Roles.Applicant, "aanvrager@portal.example"),
-        (Roles.Coach, "coach@portal.example"),
+        (Roles.Coach, DemoCoaching.Fatima),
+        (Roles.Coach, DemoCoaching.Yonas),
+        (Roles.Coach, DemoCoaching.Ayse),
         (Roles.Reviewer, "reviewer@portal.example"),
         (Roles.Approver, "approver@portal.example"),
         (Roles.Admin, "admin@portal.example"),
@@ -47,6 +49,7 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
             }
         }
         await db.SaveChangesAsync();
+        await DemoCoaching.SeedAsync(db, users, clock);
     }
 
     /// <summary>The demo schemes of PRODUCT.md, added once by slug, closing some months from today. Tests call this too.</summary>

@@ -5,14 +5,18 @@ using Portal.Accounts;
 using Portal.Applications;
 using Portal.Data;
 using Portal.Domain.Applications;
+using Portal.Domain.Coaching;
 
 namespace Portal.Pages.Applications;
 
 /// <summary>My applications: every application of the user's organisations, the latest change first.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(PortalDbContext db, ApplicationAccess access) : PageModel
+public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Row> Applications { get; private set; } = [];
+
+    /// <summary>The person's requests for a coach of the last 90 days, the newest first, with the coach who has each.</summary>
+    public IReadOnlyList<HelpRow> HelpRequests { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -26,7 +30,16 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access) : P
                 x.a.Id, x.a.Title, x.a.AnswerLanguage, x.Slug, o.Name, x.a.Status, x.a.Reference, x.a.UpdatedAt))
             .ToListAsync();
         Applications = [.. Applications.OrderByDescending(r => r.UpdatedAt)];
+        var since = clock.GetUtcNow().AddDays(-90);
+        HelpRequests = await db.HelpRequests.AsNoTracking()
+            .Where(r => r.Requester.UserId == userId && r.CreatedAt >= since)
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(20)
+            .Select(r => new HelpRow(r, db.CoachProfiles.Where(p => p.UserId == r.CoachId).Select(p => p.Name).FirstOrDefault()))
+            .ToListAsync();
     }
+
+    public sealed record HelpRow(HelpRequest Request, string? CoachName);
 
     public sealed record Row(Guid Id, string? Title, string AnswerLanguage, string SchemeSlug, string OrganisationName,
         ApplicationStatus Status, string? Reference, DateTimeOffset UpdatedAt)

@@ -258,3 +258,36 @@ function portalAnnounce(element) {
     });
   });
 })();
+
+// "Ask a coach" as a dialog: the link's htmx request puts the form into the dialog, and then it opens. A native modal
+// dialog keeps focus inside and closes with Escape; focus goes back to the button that opened it. After the form is
+// posted (htmx swaps in the errors or the confirmation), focus moves to the error summary or the heading.
+(function () {
+  "use strict";
+  var opener = null;
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var body = event.detail.target;
+    if (!body || body.id !== "ask-coach-dialog-body") return;
+    var dialog = document.getElementById("ask-coach-dialog");
+    if (!dialog.open) {
+      opener = document.activeElement;
+      dialog.showModal();
+    }
+    var target = body.querySelector(".error-summary, [data-focus-on-load], h2");
+    if (target) {
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus();
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var dialog = document.getElementById("ask-coach-dialog");
+    if (!dialog) return;
+    dialog.addEventListener("close", function () {
+      document.getElementById("ask-coach-dialog-body").innerHTML = "";
+      if (opener && opener.isConnected) opener.focus();
+      opener = null;
+    });
+  });
+})();
