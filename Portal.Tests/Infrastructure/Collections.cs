@@ -19,6 +19,7 @@ public static class Db
     public const string Organisations = "db: organisations and public pages";
     public const string Mail = "db: mail and audit";
     public const string Security = "db: security";
+    public const string Coaching = "db: coaching";
 
     /// <summary>
     /// Tests that measure response times: they run after the parallel collections, alone, so the other collections' load
@@ -35,6 +36,9 @@ public sealed class ApplicationsCollection : ICollectionFixture<DatabaseFixture>
 
 [CollectionDefinition(Db.ApplicationParts)]
 public sealed class ApplicationPartsCollection : ICollectionFixture<DatabaseFixture>;
+
+[CollectionDefinition(Db.Coaching)]
+public sealed class CoachingCollection : ICollectionFixture<DatabaseFixture>;
 
 [CollectionDefinition(Db.Organisations)]
 public sealed class OrganisationsCollection : ICollectionFixture<DatabaseFixture>;

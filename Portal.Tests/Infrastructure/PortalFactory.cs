@@ -51,6 +51,7 @@ public sealed class PortalFactory(string appConnectionString, string ownerConnec
             ["RateLimits:SignInPerMinute"] = "100000",
             ["RateLimits:RegisterPerMinute"] = "100000",
             ["RateLimits:SignInLinkPerMinute"] = "100000",
+            ["RateLimits:HelpRequestPerMinute"] = "100000",
             // Failed sends to the closed port are expected here; keep the test output readable.
             ["Logging:LogLevel:Default"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
