@@ -58,6 +58,8 @@ internal sealed class HelpRequestOfferConfiguration : IEntityTypeConfiguration<H
     {
         offer.ToTable("HelpRequestOffers");
         offer.HasKey(o => o.Id);
+        // Made by the domain: an offer added to a loaded request is new, not a row to update.
+        offer.Property(o => o.Id).ValueGeneratedNever();
         offer.Property(o => o.Reason).HasConversion<string>().HasMaxLength(16);
         // One offer per coach and request; a coach's dashboard and their waiting emails.
         offer.HasIndex(o => new { o.HelpRequestId, o.CoachId }).IsUnique();
@@ -72,6 +74,7 @@ internal sealed class HelpRequestNoteConfiguration : IEntityTypeConfiguration<He
     {
         note.ToTable("HelpRequestNotes");
         note.HasKey(n => n.Id);
+        note.Property(n => n.Id).ValueGeneratedNever();
         note.Property(n => n.Text).HasMaxLength(HelpRequest.NoteLength);
         note.HasIndex(n => n.HelpRequestId);
     }
