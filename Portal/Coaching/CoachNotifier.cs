@@ -52,14 +52,16 @@ public sealed class CoachNotifier(IServiceScopeFactory scopes, IConfiguration co
         var now = (clock ?? scope.ServiceProvider.GetRequiredService<TimeProvider>()).GetUtcNow();
         var today = NijmegenTime.DayOf(now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var waiting = await db.HelpRequests.FromSqlInterpolated($"""
-            SELECT *, xmin FROM "HelpRequests"
+        // Locked by id, then loaded: EF cannot compose its complex properties (origin, requester) over raw SQL.
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            SELECT "Id" AS "Value" FROM "HelpRequests"
             WHERE ("State" = {nameof(HelpRequestState.Open)} AND "EscalatedAt" IS NULL)
                OR ("State" = {nameof(HelpRequestState.Claimed)} AND "OverdueRemindedAt" IS NULL AND "AnswerBy" < {today})
             ORDER BY "CreatedAt"
             LIMIT 100
             FOR UPDATE SKIP LOCKED
-            """).Include(r => r.Offers).ToListAsync(cancellationToken);
+            """).ToListAsync(cancellationToken);
+        var waiting = await db.HelpRequests.Include(r => r.Offers).Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         var coaches = await db.CoachProfiles.Select(p => p.UserId).ToListAsync(cancellationToken);
         foreach (var request in waiting)
         {
@@ -82,12 +84,13 @@ public sealed class CoachNotifier(IServiceScopeFactory scopes, IConfiguration co
         var quietSince = now - CoachProfile.BundleWindow;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var profiles = await db.CoachProfiles.FromSqlInterpolated($"""
-            SELECT * FROM "CoachProfiles" p
+        var coachIds = await db.Database.SqlQuery<Guid>($"""
+            SELECT "UserId" AS "Value" FROM "CoachProfiles" p
             WHERE ("LastNotifiedAt" IS NULL OR "LastNotifiedAt" <= {quietSince})
               AND EXISTS (SELECT 1 FROM "HelpRequestOffers" o WHERE o."CoachId" = p."UserId" AND o."NotifiedAt" IS NULL)
             FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
+        var profiles = await db.CoachProfiles.Where(p => coachIds.Contains(p.UserId)).ToListAsync(cancellationToken);
         foreach (var profile in profiles)
         {
             var requests = await db.HelpRequests.Include(r => r.Offers)
