@@ -274,7 +274,8 @@ function portalAnnounce(element) {
       opener = document.activeElement;
       dialog.showModal();
     }
-    var target = body.querySelector(".error-summary, [data-focus-on-load], h2");
+    // In this order (querySelector with a list would take whichever comes first in the page: the heading).
+    var target = body.querySelector(".error-summary") || body.querySelector("[data-focus-on-load]") || body.querySelector("h2");
     if (target) {
       if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
       target.focus();
