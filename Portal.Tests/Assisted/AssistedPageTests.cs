@@ -57,6 +57,25 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
     }
 
     [Fact]
+    public async Task After_starting_the_coach_completes_the_groups_profile_on_the_ordinary_organisation_pages()
+    {
+        var (coach, _) = await SignedInCoachAsync();
+        await coach.FillInAsync("/coach/assisted/new", StartFields(await SchemeIdAsync()));
+        await using var db = fixture.Database.NewContext();
+        var organisationId = (await db.Set<AssistedApplication>().SingleAsync()).OrganisationId;
+
+        var (response, _) = await coach.FillInAsync($"/organisation/{organisationId}/payment", ("Input.Route", "OwnAccount"),
+            ("Input.Iban", "NL91 ABNA 0417 1643 00"), ("Input.AccountHolder", "A. Yusuf"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var organisation = await db.Organisations.Include(o => o.Members).SingleAsync();
+        Assert.True(organisation.IsComplete);
+        Assert.Empty(organisation.Members);
+        Assert.Contains(await db.AuditEvents.Where(e => e.Kind == "organisation.payment-changed").ToListAsync(), e => e.ActorRole == "Coach");
+        Assert.Equal(HttpStatusCode.NotFound, (await coach.GetAsync($"/organisation/{organisationId}/invite")).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_refused_start_says_what_is_wrong_in_plain_words_and_keeps_what_was_typed()
     {
         var (coach, _) = await SignedInCoachAsync();
@@ -147,10 +166,13 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
         var (_, before) = await coach.GetAsync(page);
         var (refused, html) = await coach.PostAsync(page + "?handler=Submit",
             [("Input.Declaration", "true"), ("Input.UpdatesTo", "Coach"), ("Input.PersonChannel", "LetterHandedOver")]);
+        var (_, check) = await coach.GetAsync($"/applications/{applicationId}/check");
         var (ordinary, _) = await coach.SubmitAsync($"/applications/{applicationId}/check",
             ("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true"));
 
         Assert.DoesNotContain("?handler=Submit", before);
+        Assert.DoesNotContain("Input.TrueAndComplete", check);
+        Assert.Contains($"/coach/assisted/{applicationId}#sent", check);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Eerst moet de toestemming op papier binnen zijn.", html);
         Assert.Equal(HttpStatusCode.NotFound, ordinary.StatusCode);
@@ -176,6 +198,8 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
         Assert.Contains("?handler=Submit", form);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains("Verstuurd door coach Fatima el Amrani voor Amina Yusuf.", after);
+        var (_, status) = await coach.GetAsync($"/applications/{applicationId}/status");
+        Assert.Contains("Ingediend door coach Fatima el Amrani voor Amina Yusuf.", status);
         await using var db = fixture.Database.NewContext();
         var application = await db.Applications.Include(a => a.Events).SingleAsync();
         Assert.Equal(ApplicationStatus.Submitted, application.Status);
