@@ -198,6 +198,10 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
         Assert.Contains("?handler=Submit", form);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains("Verstuurd door coach Fatima el Amrani voor Amina Yusuf.", after);
+        var (letterResponse, letter) = await coach.GetAsync($"/coach/assisted/{applicationId}/letter");
+        Assert.Equal(HttpStatusCode.OK, letterResponse.StatusCode);
+        Assert.Contains("lang=\"ar\" dir=\"rtl\"", letter);
+        Assert.Contains("ملأه لكم Fatima el Amrani.", letter);
         var (_, status) = await coach.GetAsync($"/applications/{applicationId}/status");
         Assert.Contains("Ingediend door coach Fatima el Amrani voor Amina Yusuf.", status);
         await using var db = fixture.Database.NewContext();
@@ -211,6 +215,23 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
         // In the person's language (Arabic): "filled in for you by Fatima el Amrani".
         Assert.Contains("ملأه لكم Fatima el Amrani.", mail.Single(m => m.To == "amina@example.org").TextBody);
         Assert.Contains("voor Amina Yusuf", mail.Single(m => m.To == CoachEmail).TextBody);
+    }
+
+    [Fact]
+    public async Task The_answers_print_in_the_persons_language_with_lines_to_sign()
+    {
+        var (coach, coachId) = await SignedInCoachAsync();
+        var applicationId = await CompleteAssistedAsync(coachId);
+
+        var (response, html) = await coach.GetAsync($"/coach/assisted/{applicationId}/answers");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("lang=\"ar\" dir=\"rtl\"", html);
+        Assert.Contains("توقيع Amina Yusuf", html);
+        Assert.Contains("توقيع المرشد، Fatima el Amrani", html);
+        Assert.Contains("Kookavond", html);
+        // The coach's own page around it stays in the coach's language.
+        Assert.Contains("Terug naar het overzicht", html);
     }
 
     [Fact]
