@@ -80,6 +80,8 @@ public sealed class AssistedApplication : AggregateRoot
     public void RecordAuthorisation(string fileName, string contentType, DateTimeOffset now)
     {
         EnsureNotTakenOver();
+        // The authorisation the application was sent in on is the evidence of it: it is never replaced afterwards.
+        if (SubmittedAt is not null) throw new DomainException("Assisted.Authorisation.AfterSubmit");
         AuthorisationFileName = fileName;
         AuthorisationContentType = contentType;
         AuthorisationUploadedAt = now;

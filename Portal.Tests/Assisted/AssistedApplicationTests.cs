@@ -66,6 +66,19 @@ public sealed class AssistedApplicationTests
     }
 
     [Fact]
+    public void The_authorisation_an_application_was_sent_in_on_is_never_replaced()
+    {
+        var (group, application, assisted) = Start();
+        assisted.RecordAuthorisation("machtiging.jpg", "image/jpeg", Now);
+        assisted.SubmitOnBehalf(application, SamenDoen, group, true, "NIJ-2026-00042", UpdatesTo.Coach, PersonChannel.LetterHandedOver, Now);
+
+        var e = Assert.Throws<DomainException>(() => assisted.RecordAuthorisation("andere.pdf", "application/pdf", Now.AddDays(1)));
+
+        Assert.Equal("Assisted.Authorisation.AfterSubmit", e.MessageKey);
+        Assert.Equal("machtiging.jpg", assisted.AuthorisationFileName);
+    }
+
+    [Fact]
     public void Email_to_the_person_is_refused_when_no_address_is_known()
     {
         var (group, application, assisted) = Start();

@@ -278,6 +278,31 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
         Assert.Equal("refused", (await db.AuditEvents.SingleAsync(e => e.Kind == "assisted.takeover-refused")).Result);
     }
 
+    [Fact]
+    public async Task A_code_sent_by_email_reaches_the_person_in_their_language_and_is_refused_once_expired()
+    {
+        var (coach, coachId) = await SignedInCoachAsync();
+        var applicationId = await CompleteAssistedAsync(coachId, personEmail: "amina@example.org");
+        await coach.SubmitAsync($"/coach/assisted/{applicationId}/code", ("ByEmail", "true"));
+        await using var db = fixture.Database.NewContext();
+        var mail = await db.EmailMessages.SingleAsync(m => m.To == "amina@example.org");
+        var code = CodePattern().Match(mail.TextBody).Value;
+        Assert.Contains("ملأه لكم Fatima el Amrani.", mail.TextBody);
+        await fixture.Database.Database.ExecuteAsync("""UPDATE "AssistedApplications" SET "TakeoverCodeExpiresAt" = now() - interval '1 second'""");
+        await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
+        using var amina = new FormClient(fixture.Factory);
+        await amina.SignInAsync("amina@example.org", TestAccounts.Password);
+
+        var (response, html) = await amina.SubmitAsync("/assisted/take-over", ("Code", code));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Deze code is verlopen.", html);
+        Assert.Contains($"value=\"{code}\"", html);
+        Assert.Empty(await db.Set<OrganisationMember>().ToListAsync());
+        Assert.True((await db.CoachGrants.SingleAsync()).IsActive);
+        Assert.Equal("Assisted.Takeover.Expired", (await db.AuditEvents.SingleAsync(e => e.Kind == "assisted.takeover-refused")).Detail);
+    }
+
     private static (string Name, string Value)[] StartFields(int schemeId) =>
     [
         ("Input.PersonName", "Amina Yusuf"), ("Input.PersonLanguage", "ar"), ("Input.PersonEmail", ""),
