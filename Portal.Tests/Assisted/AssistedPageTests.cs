@@ -128,6 +128,7 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
                  {
                      $"/coach/assisted/{applicationId}", $"/coach/assisted/{applicationId}/authorisation", $"/coach/assisted/{applicationId}/answers",
                      $"/coach/assisted/{applicationId}/letter", $"/coach/assisted/{applicationId}/code", $"/applications/{applicationId}/activity/title",
+                     $"/coach/assisted/{applicationId}?handler=File",
                  })
             Assert.True((await other.GetAsync(url)).Response.StatusCode == HttpStatusCode.NotFound, url);
         var (post, _) = await other.PostAsync($"/coach/assisted/{applicationId}?handler=Submit",
@@ -195,6 +196,10 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
         var (_, after) = await coach.GetAsync(page);
 
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var file = await coach.Http.GetAsync(page + "?handler=File");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(TestFiles.Pdf(), await file.Content.ReadAsByteArrayAsync());
         Assert.Contains("?handler=Submit", form);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains("Verstuurd door coach Fatima el Amrani voor Amina Yusuf.", after);

@@ -49,6 +49,15 @@ public sealed class DetailsModel(AssistedApplications assisted, ApplicationAcces
         return Page();
     }
 
+    /// <summary>The uploaded authorisation, to check it can be read: always a download, never shown inline (like attachments).</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || !Assisted.HasWrittenAuthorisation) return NotFound();
+        if (await assisted.AuthorisationFileAsync(id) is not { } file) return NotFound();
+        Response.Headers.CacheControl = "private, no-store";
+        return File(file.Content, Assisted.AuthorisationContentType!, Assisted.AuthorisationFileName);
+    }
+
     public async Task<IActionResult> OnPostAuthorisationAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
