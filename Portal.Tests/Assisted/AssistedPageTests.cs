@@ -308,6 +308,47 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
         Assert.Equal("Assisted.Takeover.Expired", (await db.AuditEvents.SingleAsync(e => e.Kind == "assisted.takeover-refused")).Detail);
     }
 
+    [Fact]
+    public async Task Posting_the_start_form_twice_makes_one_assisted_application()
+    {
+        var (coach, _) = await SignedInCoachAsync();
+        var (_, form) = await coach.GetAsync("/coach/assisted/new");
+        (string Name, string Value)[] fields = [.. FormClient.HiddenFields(form), .. StartFields(await SchemeIdAsync())];
+
+        var (first, _) = await coach.PostAsync("/coach/assisted/new", fields);
+        var (second, _) = await coach.PostAsync("/coach/assisted/new", fields);
+
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        await using var db = fixture.Database.NewContext();
+        Assert.Equal(1, await db.Set<AssistedApplication>().CountAsync());
+        Assert.Equal(1, await db.Organisations.CountAsync());
+    }
+
+    [Fact]
+    public async Task Of_two_people_using_one_code_at_the_same_moment_exactly_one_takes_over()
+    {
+        var (coach, coachId) = await SignedInCoachAsync();
+        var applicationId = await CompleteAssistedAsync(coachId);
+        var (_, sheet) = await coach.SubmitAsync($"/coach/assisted/{applicationId}/code", ("ByEmail", "false"));
+        var code = CodePattern().Match(sheet).Value;
+        var people = new List<FormClient>();
+        foreach (var name in new[] { "amina", "yonas" })
+        {
+            await TestAccounts.CreateAsync(fixture.Factory, $"{name}@example.org", Roles.Applicant);
+            var client = new FormClient(fixture.Factory);
+            await client.SignInAsync($"{name}@example.org", TestAccounts.Password);
+            await client.GetAsync("/assisted/take-over");
+            people.Add(client);
+        }
+
+        var answers = await Task.WhenAll(people.Select(p => p.PostAsync("/assisted/take-over", [("Code", code)])));
+
+        Assert.Single(answers, a => a.Response.StatusCode == HttpStatusCode.Redirect);
+        await using var db = fixture.Database.NewContext();
+        Assert.Single(await db.Set<OrganisationMember>().ToListAsync());
+        foreach (var person in people) person.Dispose();
+    }
+
     private static (string Name, string Value)[] StartFields(int schemeId) =>
     [
         ("Input.PersonName", "Amina Yusuf"), ("Input.PersonLanguage", "ar"), ("Input.PersonEmail", ""),
