@@ -343,7 +343,9 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
 
         var answers = await Task.WhenAll(people.Select(p => p.PostAsync("/assisted/take-over", [("Code", code)])));
 
-        Assert.Single(answers, a => a.Response.StatusCode == HttpStatusCode.Redirect);
+        var codes = string.Join(", ", answers.Select(a => (int)a.Response.StatusCode));
+        Assert.True(answers.Count(a => a.Response.StatusCode == HttpStatusCode.Redirect) == 1, codes);
+        Assert.All(answers, a => Assert.True(a.Response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, codes));
         await using var db = fixture.Database.NewContext();
         Assert.Single(await db.Set<OrganisationMember>().ToListAsync());
         foreach (var person in people) person.Dispose();
