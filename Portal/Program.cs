@@ -172,6 +172,7 @@ services.AddScoped<SignInFlow>();
 services.AddScoped<AccountEmails>();
 services.AddScoped<DemoData>();
 services.AddScoped<Portal.Applications.ApplicationAccess>();
+services.AddScoped<Portal.Pages.Coach.Assisted.AssistedApplications>();
 services.AddScoped<Portal.Pages.Staff.FailedMail>();
 
 var app = builder.Build();

@@ -14,4 +14,6 @@ public enum Capability
     ViewOrganisation,
     EditOrganisation,
     InviteMembers,
+    /// <summary>Send in for someone who is not online, with their written authorisation (assisted applications only).</summary>
+    SubmitOnBehalf,
 }

@@ -21,6 +21,15 @@ public sealed class CoachGrant
         GrantedAt = now;
     }
 
+    /// <summary>
+    /// The grant of a coach who made the application for someone who is not online: not given by a member (there is
+    /// none yet), and not to be given through the consent pages, hence not through the constructor.
+    /// </summary>
+    public static CoachGrant Assisting(Guid applicationId, Guid coachId, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(), ApplicationId = applicationId, CoachId = coachId, Kind = GrantKind.Assisting, GrantedBy = coachId, GrantedAt = now,
+    };
+
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
     public Guid CoachId { get; private set; }

@@ -14,12 +14,17 @@ public enum GrantKind
     Reviewer,
     Approver,
     Admin,
+    /// <summary>
+    /// A coach filling in an application for someone who is not online (docs/decisions/assisted-applications.md): like
+    /// CoachEdit, plus the group's profile and sending in on the person's behalf; it ends when the person takes over.
+    /// </summary>
+    Assisting,
 }
 
 /// <summary>
 /// The capability table: what each grant allows. Municipal staff see an application only once it has been sent in
 /// (a draft, also a withdrawn one that never was, stays the applicant's own; one returned with suggestions stays
-/// theirs to follow), and nobody but members changes the organisation. Which state allows which change (answers only
+/// theirs to follow), and nobody but members changes the organisation (except a coach assisting someone who is not online, until they take over). Which state allows which change (answers only
 /// while editable) is the domain's rule, not access. One table, so every page asks the same question.
 /// </summary>
 public static class Grants
@@ -33,6 +38,12 @@ public static class Grants
         ],
         [GrantKind.CoachView] = [Capability.ViewApplication, Capability.Comment, Capability.ViewOrganisation],
         [GrantKind.CoachEdit] = [Capability.ViewApplication, Capability.Comment, Capability.EditAnswers, Capability.ViewOrganisation],
+        // Not Capability.Submit: the ordinary submit button knows nothing of the written authorisation or who hears back.
+        [GrantKind.Assisting] =
+        [
+            Capability.ViewApplication, Capability.Comment, Capability.EditAnswers, Capability.SubmitOnBehalf,
+            Capability.ViewOrganisation, Capability.EditOrganisation,
+        ],
         [GrantKind.Reviewer] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Assess, Capability.ViewOrganisation],
         [GrantKind.Approver] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Approve, Capability.ViewOrganisation],
         [GrantKind.Admin] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.ViewOrganisation],
@@ -61,7 +72,7 @@ public static class Grants
     {
         var held = kinds.ToHashSet();
         if (held.Contains(GrantKind.Member)) return ActorRole.Applicant;
-        if (held.Contains(GrantKind.CoachEdit)) return ActorRole.Coach;
+        if (held.Contains(GrantKind.CoachEdit) || held.Contains(GrantKind.Assisting)) return ActorRole.Coach;
         if (held.Contains(GrantKind.Reviewer)) return ActorRole.Reviewer;
         if (held.Contains(GrantKind.Approver)) return ActorRole.Approver;
         return null;

@@ -67,6 +67,7 @@ public static class AuditResults
     [
         AuditKinds.SignInFailed, AuditKinds.LockedOut, AuditKinds.TwoFactorFailed, AuditKinds.SignInUnconfirmed,
         AuditKinds.SignInLinkRefused, AuditKinds.PasswordResetRefused, AuditKinds.ConfirmationPasswordWrong, AuditKinds.RateLimited,
+        AuditKinds.TakeoverRefused,
     ];
 
     /// <summary>Account events say their result in their kind ("sign-in.failed"); this column says it for every row alike.</summary>
@@ -77,6 +78,8 @@ public static class AuditResults
 public static class AuditKinds
 {
     public const string SignInSucceeded = "sign-in.succeeded";
+    /// <summary>A takeover code of an assisted application was refused (unknown, expired or used): someone may be guessing.</summary>
+    public const string TakeoverRefused = "assisted.takeover-refused";
     public const string SignInFailed = "sign-in.failed";
     public const string LockedOut = "sign-in.locked-out";
     public const string SignInLinkUsed = "sign-in.link-used";

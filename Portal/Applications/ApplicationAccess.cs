@@ -106,7 +106,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
             {
                 var kinds = StaffKinds(user).ToList();
                 if (found.IsMember) kinds.Add(GrantKind.Member);
-                if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
+                if (found.Coach is { } coach && IsCoach(user)) kinds.Add(coach);
                 if (Of(kinds, Grants.Allows(kinds, found.Application.SubmittedAt is not null)) is { } access)
                     loaded = new LoadedApplication(access, found.Application, found.Scheme, found.Organisation);
             }
@@ -134,7 +134,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
             {
                 var kinds = found.HasSentIn ? StaffKinds(user).ToList() : [];
                 if (found.IsMember) kinds.Add(GrantKind.Member);
-                if (found.Coach is { } coach && user.IsInRole(Roles.Coach)) kinds.Add(coach);
+                if (found.Coach is { } coach && IsCoach(user)) kinds.Add(coach);
                 if (Of(kinds, Grants.OnOrganisation(kinds)) is { } access) loaded = new LoadedOrganisation(access, found.Organisation);
             }
         }
@@ -207,6 +207,9 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
             .OrderBy(o => o.CreatedAt)
             .ToListAsync();
     }
+
+    /// <summary>A coach's grant counts only in the Coach role and after a second factor, as for all staff (Roles.Staff).</summary>
+    private static bool IsCoach(ClaimsPrincipal user) => user.IsInRole(Roles.Coach) && user.HasSecondFactor();
 
     /// <summary>Staff grants come with the role, and only after a second factor (as every staff page requires).</summary>
     private static IEnumerable<GrantKind> StaffKinds(ClaimsPrincipal user)

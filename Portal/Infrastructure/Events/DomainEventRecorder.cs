@@ -60,6 +60,7 @@ public sealed class DomainEventRecorder : SaveChangesInterceptor
         if (services is null) return;
         await ApplicationMail.FromAsync(db, events, services, cancellationToken);
         await CoachingMail.FromAsync(db, events, services, cancellationToken);
+        await AssistedMail.FromAsync(db, events, services, cancellationToken);
     }
 
     /// <summary>The container the context was made by (the request's scope, a worker's scope), or null for a hand-made context.</summary>

@@ -31,6 +31,8 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     public Organisation Organisation { get; private set; } = default!;
     public IReadOnlyList<MissingItem> Missing { get; private set; } = [];
     public IReadOnlyList<DocumentKind> RequiredDocuments { get; private set; } = [];
+    /// <summary>A coach helping someone who is not online sends in from the assisted page (written authorisation, recipients).</summary>
+    public bool SendsInOnBehalf { get; private set; }
     public string ReturnHere => Url.Page("/Applications/Check", new { id = Application.Id })!;
 
     [Needs(Capability.ViewApplication)]
@@ -68,6 +70,8 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
+        SendsInOnBehalf = await access.OnApplicationAsync(User, id) is { } grants
+            && grants.Allows(Capability.SubmitOnBehalf) && !grants.Allows(Capability.Submit);
         Scheme = await access.SchemeOfAsync(application);
         Organisation = await access.ApplicantOfAsync(application);
         RequiredDocuments = Scheme.RequiredDocuments(application.Requested);

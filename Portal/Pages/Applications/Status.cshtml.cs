@@ -15,7 +15,8 @@ namespace Portal.Pages.Applications;
 
 /// <summary>Where an application stands: a timeline of what happened and what comes next, the contact person and the messages.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOptions> help, TimeProvider clock) : PageModel
+public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOptions> help, TimeProvider clock,
+    Coach.Assisted.AssistedApplications assisted) : PageModel
 {
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -23,6 +24,8 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
     public IReadOnlyList<TimelineStep> Timeline { get; private set; } = [];
     public bool CanWithdraw { get; private set; }
     public bool Withdrawn { get; private set; }
+    /// <summary>When a coach sent it in for someone who is not online: who, for whom, and when (that timeline step says so).</summary>
+    public Domain.Assisted.AssistedApplication? OnBehalf { get; private set; }
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, bool withdrawn = false)
@@ -31,6 +34,7 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
         Application = application;
         Scheme = await access.SchemeOfAsync(application);
         Timeline = TimelineStep.For(application, Scheme, clock.GetUtcNow());
+        OnBehalf = await assisted.SubmittedOnBehalfAsync(id);
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
         return Page();
