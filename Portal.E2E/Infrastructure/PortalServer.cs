@@ -140,6 +140,9 @@ public sealed class PortalServer : IAsyncLifetime
             builder.UseSetting("RateLimits:SignInPerMinute", "1000");
             builder.UseSetting("RateLimits:RegisterPerMinute", "1000");
             builder.UseSetting("RateLimits:SignInLinkPerMinute", "1000");
+            builder.UseSetting("RateLimits:HelpRequestPerMinute", "1000");
+            // Coaches hear of new requests within seconds, not the minute the portal waits between rounds.
+            builder.UseSetting("Coaching:NotifyInterval", "00:00:02");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         }

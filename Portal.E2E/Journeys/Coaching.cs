@@ -82,7 +82,10 @@ public sealed class Coaching(PortalServer server, BrowserFixture browser, ITestO
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Sluiten" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
 
-        // The coach, with a second factor, finds it on the dashboard, oldest first, and claims it.
+        // The coach is emailed (in MailDev) and, signed in with a second factor, finds it on the dashboard and claims it.
+        var news = await Server.Mail.WaitForMailToAsync(coach.Email, timeout: TimeSpan.FromSeconds(30));
+        Assert.Equal("Nieuwe hulpvragen voor u: 1", news.Subject);
+        Assert.Contains("Vraag over: Begroting — Kleine subsidie Samen Doen", news.Text, StringComparison.Ordinal);
         var coachPage = await OpenBrowserAsync();
         var coachSignIn = new SignInPage(coachPage);
         await coachSignIn.GotoAsync();
