@@ -14,4 +14,8 @@ public enum Capability
     ViewOrganisation,
     EditOrganisation,
     InviteMembers,
+    /// <summary>Let a coach in on an application, or take their access away: the members' own decision.</summary>
+    GrantCoachAccess,
+    /// <summary>Write a Dutch summary beside an answer in another language: what a coach does for the reviewer.</summary>
+    SummariseAnswers,
 }

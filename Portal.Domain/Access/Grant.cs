@@ -29,10 +29,11 @@ public static class Grants
         [GrantKind.Member] =
         [
             Capability.ViewApplication, Capability.EditAnswers, Capability.Comment, Capability.Submit, Capability.Withdraw,
-            Capability.ViewOrganisation, Capability.EditOrganisation, Capability.InviteMembers,
+            Capability.ViewOrganisation, Capability.EditOrganisation, Capability.InviteMembers, Capability.GrantCoachAccess,
         ],
-        [GrantKind.CoachView] = [Capability.ViewApplication, Capability.Comment, Capability.ViewOrganisation],
-        [GrantKind.CoachEdit] = [Capability.ViewApplication, Capability.Comment, Capability.EditAnswers, Capability.ViewOrganisation],
+        [GrantKind.CoachView] = [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.ViewOrganisation],
+        [GrantKind.CoachEdit] =
+            [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.EditAnswers, Capability.ViewOrganisation],
         [GrantKind.Reviewer] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Assess, Capability.ViewOrganisation],
         [GrantKind.Approver] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Approve, Capability.ViewOrganisation],
         [GrantKind.Admin] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.ViewOrganisation],

@@ -22,6 +22,8 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
     public HelpContactOptions Help => help.Value;
     public IReadOnlyList<TimelineStep> Timeline { get; private set; } = [];
     public bool CanWithdraw { get; private set; }
+    /// <summary>A member may see and change which coaches have access ("Wie helpt mee").</summary>
+    public bool ManagesCoaches { get; private set; }
     public bool Withdrawn { get; private set; }
 
     [Needs(Capability.ViewApplication)]
@@ -32,6 +34,7 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
         Scheme = await access.SchemeOfAsync(application);
         Timeline = TimelineStep.For(application, Scheme, clock.GetUtcNow());
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
+        ManagesCoaches = (await access.OnApplicationAsync(User, id))?.Allows(Capability.GrantCoachAccess) == true;
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
         return Page();
     }
