@@ -37,6 +37,9 @@ public sealed class AnswerSummaryTests(DatabaseFixture fixture) : IAsyncLifetime
             Assert.Contains("<p class=\"answer-text\" lang=\"nl\" dir=\"ltr\">Kookavond voor moeders</p>", html, StringComparison.Ordinal);
         }
         Assert.Contains(Arabic, WebUtility.HtmlDecode(check), StringComparison.Ordinal);
+        // In the list of answers the summary is a description of the same answer.
+        Assert.Contains("<dd class=\"answer-summary\">", check, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"answer-summary\">", question, StringComparison.Ordinal);
         // The member reads the summary; writing it is the coach's.
         Assert.DoesNotContain($"/applications/{draftId}/summary/title", check, StringComparison.Ordinal);
         await using var db = fixture.Database.NewContext();

@@ -141,10 +141,19 @@ public sealed class CoachConsentTests(DatabaseFixture fixture) : IAsyncLifetime
         await GrantAsync(draft.Id, viewerId, GrantKind.CoachView, organisation.Members[0].UserId);
         await GrantAsync(draft.Id, editorId, GrantKind.CoachEdit, organisation.Members[0].UserId);
 
-        var (refused, _) = await SaveTitleAsync(viewer, draft.Id, "Door de kijker veranderd");
+        var (_, viewerPage) = await viewer.GetAsync($"/applications/{draft.Id}/activity/title");
+        var (_, viewerBudget) = await viewer.GetAsync($"/applications/{draft.Id}/budget");
+        // A post made without the page (the page offers no form): refused all the same.
+        var (refused, _) = await viewer.PostAsync($"/applications/{draft.Id}/activity/title", [("Input.Title", "Door de kijker veranderd")]);
         var (saved, _) = await SaveTitleAsync(editor, draft.Id, "Kookavond voor de hele buurt");
         var (_, html) = await member.GetAsync($"/applications/{draft.Id}/coaches");
 
+        // The page says so instead of offering a form whose save would come back "not found".
+        foreach (var page in new[] { viewerPage, viewerBudget })
+        {
+            Assert.Contains("U kijkt mee met deze aanvraag. U kunt de antwoorden niet veranderen.", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Opslaan", page, StringComparison.Ordinal);
+        }
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("fatima@example.org\u2069 (coach) heeft de activiteit gewijzigd op", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
