@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Domain.Access;
 using Portal.Domain.Accounts;
+using Portal.Domain.Common;
 using Portal.E2E.Infrastructure;
 using Portal.E2E.Pages;
 using Xunit.Abstractions;
@@ -75,6 +80,52 @@ public sealed partial class CoachConsent(PortalServer server, BrowserFixture bro
         var gone = await coachTab.GotoAsync($"/applications/{id}/budget");
         Assert.Equal(404, gone!.Status);
         await SeeAsync(coachTab, "coach-not-found");
+    }
+
+    [Fact]
+    public async Task A_coach_writes_a_dutch_summary_of_an_answer_in_arabic_and_the_member_sees_it_beside_the_original()
+    {
+        var member = await Server.CreateAccountAsync(Roles.Applicant, "amina");
+        var coach = await Server.CreateAccountAsync(Roles.Coach, "fatima", authenticatorKey: Totp.NewKey());
+        var id = await ApplicantData.DraftAsync(Server, member, activity: true, 300);
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            // The use case another page will call for a one-click grant to the group's own coach.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var (memberId, coachId) = ((await users.FindByEmailAsync(member.Email))!.Id, (await users.FindByEmailAsync(coach.Email))!.Id);
+            await scope.ServiceProvider.GetRequiredService<Portal.Applications.CoachConsent>()
+                .GrantAsync(id, coachId, GrantKind.CoachView, Actor.Applicant(memberId));
+        }
+
+        var memberTab = await OpenBrowserAsync();
+        await SignInAsync(memberTab, member);
+        await memberTab.GotoAsync($"/applications/{id}/answer-language");
+        await SeeAsync(memberTab, "answer-language");
+        await memberTab.GetByRole(Microsoft.Playwright.AriaRole.Radio, new() { Name = "العربية", Exact = true }).CheckAsync();
+        await memberTab.GetByRole(Microsoft.Playwright.AriaRole.Main).GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await SeeAsync(memberTab, "task-list-arabic");
+
+        var coachTab = await OpenBrowserAsync();
+        await SignInAsync(coachTab, coach);
+        await coachTab.GotoAsync($"/applications/{id}/check");
+        await SeeAsync(coachTab, "coach-check");
+        var main = coachTab.GetByRole(Microsoft.Playwright.AriaRole.Main);
+        await main.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Nederlandse samenvatting schrijven" }).First.ClickAsync();
+        await SeeAsync(coachTab, "summary-form");
+        await main.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Samenvatting opslaan", Exact = true }).ClickAsync();
+        await Expect(main.GetByRole(Microsoft.Playwright.AriaRole.Alert)).ToContainTextAsync("Schrijf eerst een samenvatting.");
+        await SeeAsync(coachTab, "summary-empty");
+        await main.GetByLabel("Uw samenvatting in het Nederlands").FillAsync("Kookavond voor moeders in Hatert.");
+        await main.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Samenvatting opslaan", Exact = true }).ClickAsync();
+        await Expect(main).ToContainTextAsync("Samenvatting door coach, geen vertaling:");
+        await SeeAsync(coachTab, "coach-check-summarised");
+
+        await memberTab.GotoAsync($"/applications/{id}/check");
+        var summary = memberTab.Locator("dd.answer-summary");
+        await Expect(summary).ToContainTextAsync("Samenvatting door coach, geen vertaling:");
+        await Expect(summary).ToContainTextAsync("Kookavond voor moeders in Hatert.");
+        await Expect(memberTab.GetByRole(Microsoft.Playwright.AriaRole.Main)).ToContainTextAsync(ApplicantData.Title);
+        await SeeAsync(memberTab, "check-with-summary");
     }
 
     private async Task SignInAsync(Microsoft.Playwright.IPage tab, TestAccount account)

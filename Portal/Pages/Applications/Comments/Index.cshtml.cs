@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Portal.Accounts;
 using Portal.Applications;
 using Portal.Domain.Access;
@@ -70,6 +71,11 @@ public sealed class IndexModel(ApplicationAccess access, QuestionComments commen
             // A comment that is not (or no longer) there: the page shows how things stand now.
             if (saved is null) return Redirect(BackUrl);
             return Redirect(BackUrl + "#comment-" + saved.Id.ToString("N"));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else marked it done (or wrote) at the same moment: the page shows how it stands now.
+            return Redirect(BackUrl);
         }
         catch (DomainException e)
         {
