@@ -24,13 +24,12 @@ public sealed class CoachGrant : AggregateRoot
     {
     }
 
-    /// <summary>A grant given by <paramref name="by"/>: a member of the organisation (as applicant).</summary>
+    /// <summary>A grant given by <paramref name="by"/>: a member of the organisation (as applicant), or recorded for one.</summary>
     public CoachGrant(Guid applicationId, Guid coachId, GrantKind kind, Actor by, DateTimeOffset now)
     {
         if (kind is not (GrantKind.CoachView or GrantKind.CoachEdit)) throw new DomainException("Access.CoachGrant.Kind");
+        // Consent is someone's: a member's, or recorded by a coach on a member's behalf (an assisted application).
         if (by.UserId is not { } grantedBy) throw new DomainException("Access.CoachGrant.Kind");
-        // A coach cannot let themselves in on someone else's application.
-        if (grantedBy == coachId) throw new DomainException("Consent.Grant.Self");
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
         CoachId = coachId;

@@ -65,9 +65,16 @@ public sealed class IndexModel(ApplicationAccess access, CoachConsent consent, C
             ModelState.AddModelError("Input.Email", text["Consent.Grant.NotACoach"]);
             return Page();
         }
+        var actor = await access.ActorOnApplicationAsync(User, id);
+        // A member who is a coach too sees their own application already: letting themselves in would mean nothing.
+        if (coachId == actor.UserId)
+        {
+            ModelState.AddModelError("Input.Email", text["Consent.Grant.Self"]);
+            return Page();
+        }
         try
         {
-            await consent.GrantAsync(id, coachId, kind!.Value, await access.ActorOnApplicationAsync(User, id));
+            await consent.GrantAsync(id, coachId, kind!.Value, actor);
         }
         catch (DomainException e)
         {
