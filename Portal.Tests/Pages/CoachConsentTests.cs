@@ -181,6 +181,23 @@ public sealed class CoachConsentTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain(link, coachTasks, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_arabic_the_page_and_its_refusal_are_arabic_and_the_typed_address_stays()
+    {
+        var (member, organisation) = await fixture.SignedInApplicantAsync("amina@example.org", language: "ar");
+        var draft = await TestApplications.DraftAsync(fixture.Database, organisation);
+        var page = $"/applications/{draft.Id}/coaches";
+
+        var (_, html) = await member.GetAsync(page);
+        var (refused, refusedHtml) = await member.PostAsync(page, [("Input.Email", "buurvrouw@example.org"), ("Input.Kind", "CoachView")]);
+
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>من يساعد</h1>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("لا نجد مرشدًا بهذا البريد الإلكتروني.", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"buurvrouw@example.org\"", refusedHtml, StringComparison.Ordinal);
+    }
+
     internal static async Task<(HttpResponseMessage, string)> SaveTitleAsync(FormClient client, Guid id, string title)
     {
         var url = $"/applications/{id}/activity/title";
