@@ -19,14 +19,17 @@ namespace Portal.E2E.Journeys;
 /// </summary>
 public sealed partial class CoachConsent(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
 {
-    [Fact]
-    public async Task Member_lets_a_coach_in_who_comments_at_the_budget_the_member_replies_and_takes_access_away()
+    /// <summary>Once as most people use it, once without JavaScript: every form here is a plain form.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Member_lets_a_coach_in_who_comments_at_the_budget_the_member_replies_and_takes_access_away(bool javaScript)
     {
         var member = await Server.CreateAccountAsync(Roles.Applicant, "amina");
         var coach = await Server.CreateAccountAsync(Roles.Coach, "fatima", authenticatorKey: Totp.NewKey());
         var id = await ApplicantData.DraftAsync(Server, member, activity: true, 300);
 
-        var memberTab = await OpenBrowserAsync();
+        var memberTab = await OpenBrowserAsync(javaScript: javaScript);
         await SignInAsync(memberTab, member);
         await memberTab.GotoAsync($"/applications/{id}");
         await SeeAsync(memberTab, "task-list");
@@ -45,7 +48,7 @@ public sealed partial class CoachConsent(PortalServer server, BrowserFixture bro
         await Expect(coaches.Coaches).ToHaveCountAsync(1);
         await SeeAsync(memberTab, "coaches-granted");
 
-        var coachTab = await OpenBrowserAsync();
+        var coachTab = await OpenBrowserAsync(javaScript: javaScript);
         await SignInAsync(coachTab, coach);
         await coachTab.GotoAsync($"/applications/{id}/budget");
         var coachComments = new CommentsSection(coachTab);
