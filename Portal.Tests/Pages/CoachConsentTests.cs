@@ -49,6 +49,12 @@ public sealed class CoachConsentTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(["application.coach-granted", "application.coach-viewed"], rows.Select(r => r.Kind));
         Assert.Equal(("Applicant", $"coach {coachId}; CoachView"), (rows[0].ActorRole, rows[0].Detail));
         Assert.Equal((coachId, "Coach"), (rows[1].UserId!.Value, rows[1].ActorRole));
+        // The coach hears it, with the way in.
+        var mail = await db.EmailMessages.SingleAsync(m => m.To == "fatima.coach@example.org");
+        Assert.Equal("U kunt meekijken met een aanvraag", mail.Subject);
+        Assert.Contains("Aanvraag: Kookavond voor moeders\nGroep: Moedergroep Hatert\nToegang gegeven door: amina@example.org\nU mag: Meekijken en opmerkingen maken",
+            mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/applications/{draft.Id}\n", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,7 +57,11 @@ public sealed class DomainEventRecorder : SaveChangesInterceptor
         var request = services?.GetService<IHttpContextAccessor>()?.HttpContext;
         var (address, agent) = (ClientAddress.ForAudit(request), ClientAddress.UserAgent(request));
         foreach (var domainEvent in events.Where(e => e.Audited)) db.AuditEvents.Add(AuditEvent.For(domainEvent, address, agent));
-        if (services is not null) await ApplicationMail.FromAsync(db, events, services, cancellationToken);
+        if (services is not null)
+        {
+            await ApplicationMail.FromAsync(db, events, services, cancellationToken);
+            await CoachMail.FromAsync(db, events, services, cancellationToken);
+        }
     }
 
     /// <summary>The container the context was made by (the request's scope, a worker's scope), or null for a hand-made context.</summary>
