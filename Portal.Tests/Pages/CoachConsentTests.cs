@@ -66,17 +66,23 @@ public sealed class CoachConsentTests(DatabaseFixture fixture) : IAsyncLifetime
         var page = $"/applications/{draft.Id}/coaches";
         await member.SubmitAsync(page, ("Input.Email", "coach@example.org"), ("Input.Kind", "CoachEdit"));
         var (seen, _) = await coach.GetAsync($"/applications/{draft.Id}/activity/title");
+        var (_, workBefore) = await coach.GetAsync("/staff");
         Guid grantId;
         await using (var db = fixture.Database.NewContext()) grantId = (await db.CoachGrants.SingleAsync()).Id;
 
         await member.GetAsync(page);
         var (revoked, _) = await member.PostAsync(page + "?handler=Revoke", [("GrantId", grantId.ToString())]);
         var (gone, _) = await coach.GetAsync($"/applications/{draft.Id}/activity/title");
+        var (_, workAfter) = await coach.GetAsync("/staff");
         var (_, html) = await member.GetAsync(page);
 
         Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        // The coach's own list shows the application while the consent lasts.
+        Assert.Contains($"<a dir=\"auto\" href=\"/applications/{draft.Id}\">Kookavond voor moeders</a>", workBefore, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/applications/{draft.Id}", workAfter, StringComparison.Ordinal);
+        Assert.Contains("Nog geen groep gaf u toegang tot een aanvraag.", workAfter, StringComparison.Ordinal);
         Assert.Contains("Nog geen coach.", html, StringComparison.Ordinal);
         Assert.Contains("stopte de toegang van", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         await using var check = fixture.Database.NewContext();

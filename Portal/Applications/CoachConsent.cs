@@ -69,6 +69,20 @@ public sealed class CoachConsent(PortalDbContext db, UserManager<PortalUser> use
                select new ActiveCoach(g.Id, g.CoachId, u.Email ?? "", g.Kind, g.GrantedAt))
             .AsNoTracking().ToListAsync();
 
+    /// <summary>An application a coach was let in on, as the coach's own list shows it.</summary>
+    public sealed record CoachedApplication(Guid ApplicationId, string? Title, string SchemeSlug, string Group, GrantKind Kind, DateTimeOffset Since);
+
+    /// <summary>The applications this coach has access to now, newest consent first.</summary>
+    public async Task<IReadOnlyList<CoachedApplication>> OfCoachAsync(Guid coachId) =>
+        await (from g in db.CoachGrants
+               where g.CoachId == coachId && g.RevokedAt == null
+               join a in db.Applications on g.ApplicationId equals a.Id
+               join s in db.Schemes on a.SchemeId equals s.Id
+               join o in db.Organisations on a.OrganisationId equals o.Id
+               orderby g.GrantedAt descending
+               select new CoachedApplication(a.Id, a.Title, s.Slug, o.Name, g.Kind, g.GrantedAt))
+            .AsNoTracking().ToListAsync();
+
     /// <summary>
     /// A coach looked at the application: written to the audit trail unless they were recorded less than an hour ago
     /// (<see cref="CoachGrant.ViewRecordedOncePer"/>), so a visit of ten pages is one line in the members' history.
