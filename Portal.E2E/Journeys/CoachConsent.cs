@@ -66,7 +66,9 @@ public sealed partial class CoachConsent(PortalServer server, BrowserFixture bro
         await Expect(memberComments.Comments.First).ToContainTextAsync("Zet de huur van de zaal apart. 🙂");
         await SeeAsync(memberTab, "budget-with-comment");
         await memberComments.ReplyAsync("");
-        await Expect(memberComments.ErrorSummary).ToContainTextAsync("Schrijf eerst iets.");
+        // With htmx the error comes back at the field in the swapped section, without it on the comments page: both show it there.
+        await Expect(memberComments.Section).ToContainTextAsync("Schrijf eerst iets.");
+        await Expect(memberComments.Reply).ToHaveAttributeAsync("aria-invalid", "true");
         await SeeAsync(memberTab, "reply-empty");
         await memberComments.ReplyAsync("Goed idee, dat doe ik.");
         await Expect(memberComments.Comments.First).ToContainTextAsync("Goed idee, dat doe ik.");

@@ -156,6 +156,32 @@ public sealed class QuestionCommentTests(DatabaseFixture fixture) : IAsyncLifeti
         Assert.Null((await db.QuestionComments.SingleAsync()).DoneAt);
     }
 
+    [Fact]
+    public async Task With_htmx_the_comments_section_comes_back_in_place_with_the_error_at_the_field_or_the_saved_comment()
+    {
+        var (_, draftId, coach, _) = await MemberAndCoachAsync(GrantKind.CoachView);
+        var budget = $"/applications/{draftId}/budget";
+        await coach.GetAsync(budget);
+        (string, string)[] htmx = [("HX-Request", "true")];
+
+        var (refused, refusedHtml) = await coach.PostAsync($"/applications/{draftId}/comments",
+            [("About", "budget.costs"), ("Text", ""), ("ReturnUrl", budget)], true, htmx);
+        var (saved, savedHtml) = await coach.PostAsync($"/applications/{draftId}/comments",
+            [("About", "budget.costs"), ("Text", "Zet de huur apart."), ("ReturnUrl", budget)], true, htmx);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.StartsWith("<section class=\"comments\" id=\"comments\"", refusedHtml.TrimStart()[refusedHtml.TrimStart().IndexOf("<section", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("Schrijf eerst iets.", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("HX-Request", refused.Headers.Vary);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("Zet de huur apart.", savedHtml, StringComparison.Ordinal);
+        Assert.Contains("data-status-message", savedHtml, StringComparison.Ordinal);
+        Assert.Contains("Uw opmerking staat bij de vraag.", savedHtml, StringComparison.Ordinal);
+        Assert.Contains($"name=\"ReturnUrl\" value=\"{budget}\"", savedHtml, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> SingleCommentIdAsync()
     {
         await using var db = fixture.Database.NewContext();

@@ -16,6 +16,8 @@ public sealed record CommentsBlock(Guid ApplicationId, string About, IReadOnlyLi
     /// <summary>Errors by field ("Text" for a new remark, "Reply-{comment id}" for a reply) and what was typed there.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Typed { get; init; } = new Dictionary<string, string>();
+    /// <summary>After an htmx save: the resource key of what happened, announced in the live region.</summary>
+    public string? Message { get; init; }
 
     public static string ReplyField(Guid commentId) => "Reply-" + commentId.ToString("N");
 }

@@ -11,6 +11,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Schemes;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Web;
 
 namespace Portal.Pages.Applications.Comments;
 
@@ -41,7 +42,7 @@ public sealed class IndexModel(ApplicationAccess access, QuestionComments commen
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        return await SaveAsync(id, "Text", async writer => await comments.AddAsync(id, About ?? "", Text, writer));
+        return await SaveAsync(id, "Text", "Comment.Saved.New", async writer => await comments.AddAsync(id, About ?? "", Text, writer));
     }
 
     [Needs(Capability.Comment)]
@@ -49,7 +50,8 @@ public sealed class IndexModel(ApplicationAccess access, QuestionComments commen
     {
         if (!await LoadAsync(id)) return NotFound();
         if (CommentId is not { } commentId) return Redirect(BackUrl);
-        return await SaveAsync(id, CommentsBlock.ReplyField(commentId), async writer => await comments.ReplyAsync(id, commentId, Text, writer));
+        return await SaveAsync(id, CommentsBlock.ReplyField(commentId), "Comment.Saved.Reply",
+            async writer => await comments.ReplyAsync(id, commentId, Text, writer));
     }
 
     [Needs(Capability.Comment)]
@@ -57,17 +59,24 @@ public sealed class IndexModel(ApplicationAccess access, QuestionComments commen
     {
         if (!await LoadAsync(id)) return NotFound();
         if (CommentId is not { } commentId) return Redirect(BackUrl);
-        return await SaveAsync(id, CommentsBlock.ReplyField(commentId), async writer => await comments.MarkDoneAsync(id, commentId, writer));
+        return await SaveAsync(id, CommentsBlock.ReplyField(commentId), "Comment.Saved.Done",
+            async writer => await comments.MarkDoneAsync(id, commentId, writer));
     }
 
-    /// <summary>Saves through the domain; a refusal comes back on this page at <paramref name="field"/>, with the text kept.</summary>
-    private async Task<IActionResult> SaveAsync(Guid id, string field, Func<Actor, Task<QuestionComment?>> save)
+    /// <summary>
+    /// Saves through the domain; a refusal comes back on this page at <paramref name="field"/>, with the text kept. With
+    /// htmx the comments section comes back instead (200 also for a refusal: htmx does not swap a 4xx).
+    /// </summary>
+    private async Task<IActionResult> SaveAsync(Guid id, string field, string done, Func<Actor, Task<QuestionComment?>> save)
     {
         var writer = QuestionComments.WriterOf(await access.OnApplicationAsync(User, id), access.UserId(User));
+        var fragment = Request.WantsFragment();
+        if (fragment) Response.Headers.Vary = "HX-Request";
         try
         {
             if (writer is null) throw new DomainException("Comment.NotAllowed");
             var saved = await save(writer);
+            if (fragment) return await SectionAsync(id, saved is null ? null : done);
             // A comment that is not (or no longer) there: the page shows how things stand now.
             if (saved is null) return Redirect(BackUrl);
             return Redirect(BackUrl + "#comment-" + saved.Id.ToString("N"));
@@ -75,7 +84,7 @@ public sealed class IndexModel(ApplicationAccess access, QuestionComments commen
         catch (DbUpdateConcurrencyException)
         {
             // Someone else marked it done (or wrote) at the same moment: the page shows how it stands now.
-            return Redirect(BackUrl);
+            return fragment ? await SectionAsync(id, null) : Redirect(BackUrl);
         }
         catch (DomainException e)
         {
@@ -87,8 +96,15 @@ public sealed class IndexModel(ApplicationAccess access, QuestionComments commen
                 Errors = new Dictionary<string, string> { [field] = message },
                 Typed = new Dictionary<string, string> { [field] = Text ?? "" },
             };
-            return Page();
+            return fragment ? Partial("_Comments", Block) : Page();
         }
+    }
+
+    /// <summary>The comments section as it stands now, for htmx to swap in.</summary>
+    private async Task<PartialViewResult> SectionAsync(Guid id, string? message)
+    {
+        Block = Block with { Comments = await comments.OfAsync(id, Place is { } place ? QuestionComments.At(place) : null), Message = message };
+        return Partial("_Comments", Block);
     }
 
     private async Task<bool> LoadAsync(Guid id)
