@@ -227,12 +227,8 @@ public sealed class CoachConsentTests(DatabaseFixture fixture) : IAsyncLifetime
 
     private async Task<(FormClient, Guid)> CoachAsync(string email) => await CoachAccounts.SignedInAsync(fixture, email);
 
-    private async Task GrantAsync(Guid applicationId, Guid coachId, GrantKind kind, Guid by)
-    {
-        await using var db = fixture.Database.NewContext();
-        db.CoachGrants.Add(new CoachGrant(applicationId, coachId, kind, by, DateTimeOffset.UtcNow));
-        await db.SaveChangesAsync();
-    }
+    private Task GrantAsync(Guid applicationId, Guid coachId, GrantKind kind, Guid by) =>
+        CoachAccounts.GrantAsync(fixture, applicationId, coachId, kind, by);
 }
 
 /// <summary>Coaches sign in with a second factor, like all staff.</summary>
