@@ -27,6 +27,7 @@ public sealed class QuestionCommentTests(DatabaseFixture fixture) : IAsyncLifeti
             [("About", "budget.costs"), ("Text", "Zet de huur van de zaal er apart bij."), ("ReturnUrl", budget)]);
         var (_, memberBudget) = await member.GetAsync(budget);
         var (_, tasks) = await member.GetAsync($"/applications/{draftId}");
+        var (_, section) = await member.GetAsync($"/applications/{draftId}/comments?about=budget");
         var commentId = await SingleCommentIdAsync();
         var (replied, _) = await member.PostAsync($"/applications/{draftId}/comments?handler=Reply",
             [("CommentId", commentId.ToString()), ("About", "budget.costs"), ("Text", "Goed idee, dat doe ik."), ("ReturnUrl", budget)]);
@@ -43,6 +44,9 @@ public sealed class QuestionCommentTests(DatabaseFixture fixture) : IAsyncLifeti
         // The member replies; a new remark is the coach's to start.
         Assert.DoesNotContain("Opmerking bij deze vraag", memberBudget, StringComparison.Ordinal);
         Assert.Contains($"href=\"/applications/{draftId}/comments?about=budget\">1 opmerking</a>", tasks, StringComparison.Ordinal);
+        // The task list's link opens the section's comments, each saying where it stands.
+        Assert.Contains("Zet de huur van de zaal er apart bij.", section, StringComparison.Ordinal);
+        Assert.Contains("Bij de begroting.", section, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.DoesNotContain("1 opmerking", tasksAfter, StringComparison.Ordinal);
