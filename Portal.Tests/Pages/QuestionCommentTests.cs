@@ -165,7 +165,7 @@ public sealed class QuestionCommentTests(DatabaseFixture fixture) : IAsyncLifeti
     {
         var (_, draftId, coach, _) = await MemberAndCoachAsync(GrantKind.CoachView);
         var budget = $"/applications/{draftId}/budget";
-        await coach.GetAsync(budget);
+        var (_, page) = await coach.GetAsync(budget);
         (string, string)[] htmx = [("HX-Request", "true")];
 
         var (refused, refusedHtml) = await coach.PostAsync($"/applications/{draftId}/comments",
@@ -173,6 +173,7 @@ public sealed class QuestionCommentTests(DatabaseFixture fixture) : IAsyncLifeti
         var (saved, savedHtml) = await coach.PostAsync($"/applications/{draftId}/comments",
             [("About", "budget.costs"), ("Text", "Zet de huur apart."), ("ReturnUrl", budget)], true, htmx);
 
+        Assert.Contains($"data-hx-post=\"/applications/{draftId}/comments\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.StartsWith("<section class=\"comments\" id=\"comments\"", refusedHtml.TrimStart()[refusedHtml.TrimStart().IndexOf("<section", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.DoesNotContain("<html", refusedHtml, StringComparison.Ordinal);
