@@ -126,6 +126,8 @@ services.AddRazorPages()
     {
         o.Filters.Add(new Portal.Infrastructure.Pages.PageMethods());
         o.Filters.Add(new Portal.Applications.NeedsFilter());
+        // After the access filter: only a look it let through is a coach's view.
+        o.Filters.Add(new Portal.Applications.CoachViews());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => new PortalText(factory));
@@ -174,6 +176,11 @@ services.AddScoped<DemoData>();
 services.AddScoped<Portal.Applications.ApplicationAccess>();
 services.AddScoped<Portal.Pages.Coach.Assisted.AssistedApplications>();
 services.AddScoped<Portal.Pages.Staff.FailedMail>();
+// Coaches on an application: consent, comments at a question, Dutch summaries (issue 10).
+services.AddScoped<Portal.Applications.CoachConsent>();
+services.AddScoped<Portal.Applications.CoachHistory>();
+services.AddScoped<Portal.Applications.QuestionComments>();
+services.AddScoped<Portal.Applications.AnswerSummaries>();
 
 var app = builder.Build();
 

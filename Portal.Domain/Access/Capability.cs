@@ -16,4 +16,8 @@ public enum Capability
     InviteMembers,
     /// <summary>Send in for someone who is not online, with their written authorisation (assisted applications only).</summary>
     SubmitOnBehalf,
+    /// <summary>Let a coach in on an application, or take their access away: the members' own decision.</summary>
+    GrantCoachAccess,
+    /// <summary>Write a Dutch summary beside an answer in another language: what a coach does for the reviewer.</summary>
+    SummariseAnswers,
 }

@@ -34,14 +34,15 @@ public static class Grants
         [GrantKind.Member] =
         [
             Capability.ViewApplication, Capability.EditAnswers, Capability.Comment, Capability.Submit, Capability.Withdraw,
-            Capability.ViewOrganisation, Capability.EditOrganisation, Capability.InviteMembers,
+            Capability.ViewOrganisation, Capability.EditOrganisation, Capability.InviteMembers, Capability.GrantCoachAccess,
         ],
-        [GrantKind.CoachView] = [Capability.ViewApplication, Capability.Comment, Capability.ViewOrganisation],
-        [GrantKind.CoachEdit] = [Capability.ViewApplication, Capability.Comment, Capability.EditAnswers, Capability.ViewOrganisation],
+        [GrantKind.CoachView] = [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.ViewOrganisation],
+        [GrantKind.CoachEdit] =
+            [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.EditAnswers, Capability.ViewOrganisation],
         // Not Capability.Submit: the ordinary submit button knows nothing of the written authorisation or who hears back.
         [GrantKind.Assisting] =
         [
-            Capability.ViewApplication, Capability.Comment, Capability.EditAnswers, Capability.SubmitOnBehalf,
+            Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.EditAnswers, Capability.SubmitOnBehalf,
             Capability.ViewOrganisation, Capability.EditOrganisation,
         ],
         [GrantKind.Reviewer] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Assess, Capability.ViewOrganisation],

@@ -33,6 +33,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<KeptForm> KeptForms => Set<KeptForm>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Portal.Domain.Access.CoachGrant> CoachGrants => Set<Portal.Domain.Access.CoachGrant>();
+    public DbSet<Domain.Comments.QuestionComment> QuestionComments => Set<Domain.Comments.QuestionComment>();
+    public DbSet<Domain.Comments.AnswerSummary> AnswerSummaries => Set<Domain.Comments.AnswerSummary>();
 
     /// <summary>The database sequence behind NIJ-YYYY-NNNNN: unique even when two submissions happen at once.</summary>
     public const string ReferenceSequence = "ApplicationReferenceNumbers";

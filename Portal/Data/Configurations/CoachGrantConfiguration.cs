@@ -13,6 +13,7 @@ internal sealed class CoachGrantConfiguration : IEntityTypeConfiguration<CoachGr
         grant.HasKey(g => g.Id);
         grant.Property(g => g.Kind).HasConversion<string>().HasMaxLength(16);
         grant.Ignore(g => g.IsActive);
+        grant.Ignore(g => g.DomainEvents);
         // The access check asks: does this coach have an active grant on this application?
         grant.HasIndex(g => new { g.ApplicationId, g.CoachId }).HasFilter("\"RevokedAt\" IS NULL").HasDatabaseName("IX_CoachGrants_Active");
         grant.HasIndex(g => g.CoachId);

@@ -60,6 +60,7 @@ public sealed class DomainEventRecorder : SaveChangesInterceptor
         if (services is null) return;
         await ApplicationMail.FromAsync(db, events, services, cancellationToken);
         await CoachingMail.FromAsync(db, events, services, cancellationToken);
+        await ConsentMail.FromAsync(db, events, services, cancellationToken);
         await AssistedMail.FromAsync(db, events, services, cancellationToken);
     }
 

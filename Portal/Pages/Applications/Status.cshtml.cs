@@ -23,6 +23,8 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
     public HelpContactOptions Help => help.Value;
     public IReadOnlyList<TimelineStep> Timeline { get; private set; } = [];
     public bool CanWithdraw { get; private set; }
+    /// <summary>A member may see and change which coaches have access ("Wie helpt mee").</summary>
+    public bool ManagesCoaches { get; private set; }
     public bool Withdrawn { get; private set; }
     /// <summary>When a coach sent it in for someone who is not online: who, for whom, and when (that timeline step says so).</summary>
     public Domain.Assisted.AssistedApplication? OnBehalf { get; private set; }
@@ -36,6 +38,7 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
         Timeline = TimelineStep.For(application, Scheme, clock.GetUtcNow());
         OnBehalf = await assisted.SubmittedOnBehalfAsync(id);
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
+        ManagesCoaches = (await access.OnApplicationAsync(User, id))?.Allows(Capability.GrantCoachAccess) == true;
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
         return Page();
     }

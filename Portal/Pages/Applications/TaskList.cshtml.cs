@@ -15,7 +15,7 @@ namespace Portal.Pages.Applications;
 
 /// <summary>The application as a task list: each section with its status, and "check and send" once the rest is done.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class TaskListModel(ApplicationAccess access) : PageModel
+public sealed class TaskListModel(ApplicationAccess access, QuestionComments comments) : PageModel
 {
     [TempData] public string? DraftSaved { get; set; }
 
@@ -25,6 +25,10 @@ public sealed class TaskListModel(ApplicationAccess access) : PageModel
     public bool AttachmentsNeeded { get; private set; }
     public bool ReadyToCheck { get; private set; }
     public string ActivityUrl { get; private set; } = "";
+    /// <summary>Comments not marked done yet, per section ("activity", "budget"…), shown as "1 opmerking" beside it.</summary>
+    public IReadOnlyDictionary<string, int> OpenComments { get; private set; } = new Dictionary<string, int>();
+    /// <summary>A member may let a coach in ("Wie helpt mee"); a coach does not manage their own consent.</summary>
+    public bool ManagesCoaches { get; private set; }
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -37,6 +41,8 @@ public sealed class TaskListModel(ApplicationAccess access) : PageModel
         ReadyToCheck = application.ActivityStatus == SectionStatus.Done
                        && application.BudgetStatus == SectionStatus.Done
                        && application.AttachmentsStatus(Scheme) == SectionStatus.Done;
+        OpenComments = await comments.OpenPerSectionAsync(id);
+        ManagesCoaches = (await access.OnApplicationAsync(User, id))?.Allows(Capability.GrantCoachAccess) == true;
         ActivityUrl = Url.Page("/Applications/Activity/Question", new { id, question = ActivityQuestion.FirstUnanswered(application).Slug })!;
         return Page();
     }

@@ -53,7 +53,9 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
     public bool StatusIsError { get; private set; }
     /// <summary>This request saved the answer: the browser may forget its copy of the typed text.</summary>
     public bool JustSaved { get; private set; }
-    public bool IsReadOnly => !Application.IsEditable;
+    public bool IsReadOnly => !Application.IsEditable || !MayEdit;
+    /// <summary>The user may change answers here: not a coach the members let in only to look and comment.</summary>
+    public bool MayEdit { get; private set; } = true;
     public string PagePath => QuestionPath(Question.Slug);
     public string TaskListPath => Url.Page("/Applications/TaskList", new { id = Application.Id })!;
     public string QuestionPath(string slug) => Url.Page("/Applications/Activity/Question", new { id = Application.Id, question = slug })!;
@@ -204,6 +206,7 @@ public sealed class QuestionModel(PortalDbContext db, ApplicationAccess access, 
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Question = question;
         Application = application;
+        MayEdit = (await access.OnApplicationAsync(User, id))?.Allows(Capability.EditAnswers) == true;
         var scheme = await access.SchemeOfAsync(application);
         SchemeName = ApplicationDisplay.SchemeName(text, scheme.Slug);
         return true;

@@ -72,7 +72,9 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     /// </summary>
     public string DoneUrl => TempData.Peek(ReturnKey) as string ?? Url.Page("/Applications/TaskList", new { id = Application.Id })!;
     private string ReturnKey => $"BudgetReturn:{Application.Id}";
-    public bool IsReadOnly => !Application.IsEditable;
+    public bool IsReadOnly => !Application.IsEditable || !MayEdit;
+    /// <summary>The user may change answers here: not a coach the members let in only to look and comment.</summary>
+    public bool MayEdit { get; private set; } = true;
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, string? returnUrl)
@@ -238,6 +240,7 @@ public sealed class IndexModel(PortalDbContext db, ApplicationAccess access, Tim
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
+        MayEdit = (await access.OnApplicationAsync(User, id))?.Allows(Capability.EditAnswers) == true;
         Scheme = await access.SchemeOfAsync(application);
         return true;
     }
