@@ -230,7 +230,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
         Assert.Matches($"{Regex.Escape(decided)}\\s*<strong>{Regex.Escape(question)}</strong>", html);
-        Assert.Contains("href=\"/help\"", Between(html, "<h2>Wat kunt u nu doen?</h2>", "<h2>Uw antwoorden</h2>"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/help/ask?from=", Between(html, "<h2>Wat kunt u nu doen?</h2>", "<h2>Uw antwoorden</h2>"), StringComparison.Ordinal);
         Assert.Contains($"href=\"/schemes/{slug}/check/1?{answers.Replace("&", "&amp;", StringComparison.Ordinal)}\"", raw, StringComparison.Ordinal);
     }
 
@@ -278,7 +278,7 @@ public sealed partial class SchemeCatalogueTests(DatabaseFixture fixture) : IAsy
         Assert.Contains("Deze regeling is alleen voor Nijmegen.", next, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/schemes/samen-doen\"", next, StringComparison.Ordinal);
         Assert.DoesNotContain("Samen met een organisatie aanvragen", next, StringComparison.Ordinal);
-        Assert.Contains("href=\"/help\"", next, StringComparison.Ordinal);
+        Assert.Contains("href=\"/help/ask?from=", next, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,8 +13,9 @@ namespace Portal.Pages.Organisations;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class CoachModel(ApplicationAccess access, PortalDbContext db, TimeProvider clock) : PageModel
 {
-    /// <summary>Only the form's answer is a page; the address on its own shows nothing.</summary>
-    public IActionResult OnGet() => NotFound();
+    /// <summary>Only the form's answer is a page: the address on its own leads to the group's page.</summary>
+    [Needs(Capability.EditOrganisation)]
+    public IActionResult OnGet(Guid id) => RedirectToPage("/Organisation/Index", new { id });
 
     [Needs(Capability.EditOrganisation)]
     public async Task<IActionResult> OnPostAsync(Guid id, string? returnUrl)
