@@ -164,6 +164,17 @@ public sealed class CoachDeskTests(DatabaseFixture fixture) : IAsyncLifetime
         var (_, mine) = await member.GetAsync("/applications");
         Assert.DoesNotContain("Belt terug op dinsdag", mine, StringComparison.Ordinal);
 
+        // The group lets its coach in with one click; the coach then opens the draft, which was "not found" before.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/applications/{draft.Id}")).Response.StatusCode);
+        var (_, consentPage) = await member.GetAsync($"/applications/{draft.Id}/coaches");
+        Assert.Contains("Fatima El Amrani laten meekijken", consentPage, StringComparison.Ordinal);
+        var (granted, _) = await member.FillInAsync($"/applications/{draft.Id}/coaches");
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/applications/{draft.Id}")).Response.StatusCode);
+        var (_, afterGrant) = await member.GetAsync($"/applications/{draft.Id}/coaches");
+        Assert.DoesNotContain("laten meekijken", afterGrant, StringComparison.Ordinal);
+        Assert.Contains("Fatima El Amrani", afterGrant, StringComparison.Ordinal);
+
         var (another, anotherHtml) = await member.SubmitAsync($"/organisation/{organisation.Id}/coach", ("returnUrl", $"/applications/{draft.Id}"));
         Assert.Equal(HttpStatusCode.OK, another.StatusCode);
         Assert.Contains("U krijgt een andere coach", anotherHtml, StringComparison.Ordinal);

@@ -16,7 +16,8 @@ namespace Portal.Applications;
 public sealed class CoachConsent(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock)
 {
     /// <summary>A coach who has access now, as the members' page lists them.</summary>
-    public sealed record ActiveCoach(Guid GrantId, Guid CoachId, string Email, GrantKind Kind, DateTimeOffset Since);
+    /// <summary>A coach with access: by the name of their coach profile, or their address when they have none.</summary>
+    public sealed record ActiveCoach(Guid GrantId, Guid CoachId, string Name, GrantKind Kind, DateTimeOffset Since);
 
     /// <summary>
     /// The coach with this email address, or null when there is no such account or it is not a coach's. Both give the
@@ -66,8 +67,20 @@ public sealed class CoachConsent(PortalDbContext db, UserManager<PortalUser> use
                where g.ApplicationId == applicationId && g.RevokedAt == null
                join u in db.Users on g.CoachId equals u.Id
                orderby g.GrantedAt
-               select new ActiveCoach(g.Id, g.CoachId, u.Email ?? "", g.Kind, g.GrantedAt))
+               select new ActiveCoach(g.Id, g.CoachId,
+                   db.CoachProfiles.Where(p => p.UserId == g.CoachId).Select(p => p.Name).FirstOrDefault() ?? u.Email ?? "", g.Kind, g.GrantedAt))
             .AsNoTracking().ToListAsync();
+
+    /// <summary>The group's fixed coach (issue 10, point 6), to let in with one click: their name and account address.</summary>
+    public async Task<(string Name, string Email)?> FixedCoachAsync(Guid? coachId)
+    {
+        if (coachId is not { } id) return null;
+        var found = await (from p in db.CoachProfiles
+                           where p.UserId == id
+                           join u in db.Users on p.UserId equals u.Id
+                           select new { p.Name, u.Email }).AsNoTracking().SingleOrDefaultAsync();
+        return found is { Email: { } email } ? (found.Name, email) : null;
+    }
 
     /// <summary>An application a coach was let in on, as the coach's own list shows it.</summary>
     public sealed record CoachedApplication(Guid ApplicationId, string? Title, string SchemeSlug, string Group, GrantKind Kind, DateTimeOffset Since);

@@ -36,11 +36,17 @@ public sealed class CoachHistory(PortalDbContext db)
                           join u in db.Users on a.UserId equals u.Id into byUser
                           from u in byUser.DefaultIfEmpty()
                           orderby a.OccurredAt descending, a.Id descending
-                          select new { a.OccurredAt, a.Kind, a.ActorRole, a.Detail, Email = u == null ? null : u.Email })
+                          select new
+                          {
+                              a.OccurredAt, a.Kind, a.ActorRole, a.Detail,
+                              Email = u == null ? null : db.CoachProfiles.Where(p => p.UserId == u.Id).Select(p => p.Name).FirstOrDefault() ?? u.Email,
+                          })
             .Take(Shown).AsNoTracking().ToListAsync();
         // The grant rows name the coach by id; their addresses in one query.
         var coachIds = rows.Select(r => CoachOf(r.Detail)).OfType<Guid>().Distinct().ToList();
-        var emails = await db.Users.Where(u => coachIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "");
+        var emails = await db.Users.Where(u => coachIds.Contains(u.Id))
+            .Select(u => new { u.Id, Name = db.CoachProfiles.Where(p => p.UserId == u.Id).Select(p => p.Name).FirstOrDefault() ?? u.Email ?? "" })
+            .ToDictionaryAsync(u => u.Id, u => u.Name);
         return rows.Select(r => new Line(r.OccurredAt, r.Email ?? "", r.ActorRole == coachRole, r.Kind,
                 r.Kind is CoachAccessGranted.Name or CoachAccessRevoked.Name ? null : r.Detail,
                 CoachOf(r.Detail) is { } coach ? emails.GetValueOrDefault(coach) : null,

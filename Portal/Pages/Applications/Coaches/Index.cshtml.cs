@@ -37,6 +37,9 @@ public sealed class IndexModel(ApplicationAccess access, CoachConsent consent, C
     public IReadOnlyList<CoachConsent.ActiveCoach> Coaches { get; private set; } = [];
     public IReadOnlyList<CoachHistory.Line> History { get; private set; } = [];
 
+    /// <summary>The group's fixed coach when they have no access yet: let in with one click (their address filled in).</summary>
+    public (string Name, string Email)? FixedCoach { get; private set; }
+
     [Needs(Capability.GrantCoachAccess)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -100,6 +103,8 @@ public sealed class IndexModel(ApplicationAccess access, CoachConsent consent, C
         Scheme = await access.SchemeOfAsync(application);
         Coaches = await consent.ActiveAsync(id);
         History = await history.OfAsync(id);
+        var organisation = await access.ApplicantOfAsync(application);
+        FixedCoach = Coaches.Any(c => c.CoachId == organisation.FixedCoachId) ? null : await consent.FixedCoachAsync(organisation.FixedCoachId);
         return true;
     }
 
