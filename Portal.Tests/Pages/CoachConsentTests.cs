@@ -66,14 +66,14 @@ public sealed class CoachConsentTests(DatabaseFixture fixture) : IAsyncLifetime
         var page = $"/applications/{draft.Id}/coaches";
         await member.SubmitAsync(page, ("Input.Email", "coach@example.org"), ("Input.Kind", "CoachEdit"));
         var (seen, _) = await coach.GetAsync($"/applications/{draft.Id}/activity/title");
-        var (_, workBefore) = await coach.GetAsync("/staff");
+        var (_, workBefore) = await coach.GetAsync("/coach");
         Guid grantId;
         await using (var db = fixture.Database.NewContext()) grantId = (await db.CoachGrants.SingleAsync()).Id;
 
         await member.GetAsync(page);
         var (revoked, _) = await member.PostAsync(page + "?handler=Revoke", [("GrantId", grantId.ToString())]);
         var (gone, _) = await coach.GetAsync($"/applications/{draft.Id}/activity/title");
-        var (_, workAfter) = await coach.GetAsync("/staff");
+        var (_, workAfter) = await coach.GetAsync("/coach");
         var (_, html) = await member.GetAsync(page);
 
         Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
