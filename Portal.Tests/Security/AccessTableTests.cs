@@ -60,7 +60,7 @@ public sealed partial class AccessTableTests(DatabaseFixture fixture) : IAsyncLi
             new("member of another organisation", await SignedInAsync("samir@example.org"), otherMember.Id, null),
             new("nobody signed in", null, null, null),
         };
-        foreach (var (name, role) in new[] { ("coach-view", Roles.Coach), ("coach-edit", Roles.Coach), ("reviewer", Roles.Reviewer),
+        foreach (var (name, role) in new[] { ("coach-view", Roles.Coach), ("coach-edit", Roles.Coach), ("coach-assisting", Roles.Coach), ("reviewer", Roles.Reviewer),
                      ("approver", Roles.Approver), ("admin", Roles.Admin) })
         {
             var key = Totp.NewKey();
@@ -220,11 +220,14 @@ public sealed partial class AccessTableTests(DatabaseFixture fixture) : IAsyncLi
                     Actor.Applicant(memberId), DateTimeOffset.UtcNow);
             }
         }
-        foreach (var (coach, kind) in new[] { ("coach-view", GrantKind.CoachView), ("coach-edit", GrantKind.CoachEdit) })
+        foreach (var (coach, kind) in new[] { ("coach-view", GrantKind.CoachView), ("coach-edit", GrantKind.CoachEdit), ("coach-assisting", GrantKind.Assisting) })
         {
             var coachId = askers.Single(a => a.Name == coach).UserId!.Value;
-            db.CoachGrants.Add(new CoachGrant(draft.Id, coachId, kind, memberId, DateTimeOffset.UtcNow));
-            db.CoachGrants.Add(new CoachGrant(sentIn.Id, coachId, kind, memberId, DateTimeOffset.UtcNow));
+            CoachGrant Grant(Guid applicationId) => kind == GrantKind.Assisting
+                ? CoachGrant.Assisting(applicationId, coachId, DateTimeOffset.UtcNow)
+                : new CoachGrant(applicationId, coachId, kind, memberId, DateTimeOffset.UtcNow);
+            db.CoachGrants.Add(Grant(draft.Id));
+            db.CoachGrants.Add(Grant(sentIn.Id));
         }
         await db.SaveChangesAsync();
         return new World(draft.Id, sentIn.Id, theirsDraft.Id, ours.Id, theirs.Id, attachments);
