@@ -206,6 +206,10 @@ public sealed class CoachDeskTests(DatabaseFixture fixture) : IAsyncLifetime
             var ofFatima = await RequestAsync(fatima);
             var ofAyse = await RequestAsync(ayse, language: "tr");
             var ofYonas = await RequestAsync(yonas, language: "ti");
+            var amina = await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
+            var draft = await TestApplications.DraftAsync(fixture.Database, await TestApplications.OrganisationAsync(fixture.Database, amina.Id, "Vrouwengroep Oost"));
+            db.CoachGrants.Add(new Portal.Domain.Access.CoachGrant(draft.Id, ayse.Id, Portal.Domain.Access.GrantKind.CoachView, amina.Id, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
             using var client = await TestCoaches.SignInAsync(fixture, lead);
 
             var (_, dashboard) = await client.GetAsync("/coach");
@@ -213,6 +217,10 @@ public sealed class CoachDeskTests(DatabaseFixture fixture) : IAsyncLifetime
             Assert.Contains(ofFatima.Id.ToString(), dashboard, StringComparison.Ordinal);
             Assert.Contains(ofAyse.Id.ToString(), dashboard, StringComparison.Ordinal);
             Assert.DoesNotContain(ofYonas.Id.ToString(), dashboard, StringComparison.Ordinal);
+            Assert.Contains("Aanvragen van uw team", dashboard, StringComparison.Ordinal);
+            Assert.Contains("Vrouwengroep Oost", dashboard[dashboard.IndexOf("Aanvragen van uw team", StringComparison.Ordinal)..], StringComparison.Ordinal);
+            using var fatimaClient = await TestCoaches.SignInAsync(fixture, fatima);
+            Assert.DoesNotContain("Vrouwengroep Oost", (await fatimaClient.GetAsync("/coach")).Html, StringComparison.Ordinal);
             using var ayseClient = await TestCoaches.SignInAsync(fixture, ayse);
             Assert.Equal(HttpStatusCode.NotFound, (await ayseClient.GetAsync($"/coach/requests/{ofFatima.Id}")).Response.StatusCode);
         }

@@ -53,6 +53,13 @@ public sealed class CoachDesk(PortalDbContext db, TimeProvider clock)
         return db.CoachProfiles.Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.Name);
     }
 
+    /// <summary>For the lead of a coaching organisation, its other coaches (whose caseload they keep an eye on); else none.</summary>
+    public async Task<List<CoachProfile>> TeamOfLeadAsync(Guid coachId) =>
+        await ProfileAsync(coachId) is { IsLead: true } lead
+            ? await db.CoachProfiles.AsNoTracking()
+                .Where(p => p.CoachingOrganisationId == lead.CoachingOrganisationId && p.UserId != coachId).OrderBy(p => p.Name).ToListAsync()
+            : [];
+
     /// <summary>Every other coach, to hand over to.</summary>
     public Task<List<CoachProfile>> OtherCoachesAsync(Guid coachId) =>
         db.CoachProfiles.AsNoTracking().Where(p => p.UserId != coachId).OrderBy(p => p.Name).ToListAsync();
