@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Portal.Accounts;
 using Portal.Data;
 using Portal.Domain.Audit;
@@ -15,6 +16,8 @@ namespace Portal.Pages.Coach.Assisted;
 /// refused code is audited (someone may be guessing); a good one makes them a member and ends the coach's assisting grant.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
+// A code is a secret like a sign-in link: guessing is slowed down the same way (attempts per client address).
+[EnableRateLimiting(Portal.Infrastructure.Security.RateLimitOptions.SignInLink)]
 public sealed class TakeOverModel(AssistedApplications assisted, PortalDbContext db, AuditLog audit, UserManager<PortalUser> users,
     PortalText text) : PageModel
 {
