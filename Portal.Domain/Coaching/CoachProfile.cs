@@ -114,8 +114,5 @@ public sealed class CoachProfile
 
     public void Notified(DateTimeOffset now) => LastNotifiedAt = now;
 
-    /// <summary>Whether an email about new requests may go now, or waits to be bundled with what comes in the next minutes.</summary>
-    public bool MayBeNotified(DateTimeOffset now) => LastNotifiedAt is not { } last || now - last >= BundleWindow;
-
     private static string Clean(string? value) => UserText.AsOneLine(value ?? "").Trim();
 }

@@ -102,9 +102,6 @@ public sealed class HelpRequest : AggregateRoot
     public IReadOnlyList<HelpRequestOffer> Offers => offers;
     public IReadOnlyList<HelpRequestNote> Notes => notes;
 
-    /// <summary>Offered to, claimed by, or worked on by this coach earlier: what lets a coach see the request.</summary>
-    public bool IsFor(Guid coachId) => CoachId == coachId || offers.Any(o => o.CoachId == coachId);
-
     /// <summary>Offers the request to coaches not offered it yet; they are emailed (bundled) about it.</summary>
     public void OfferTo(IEnumerable<Guid> coachIds, OfferReason reason, DateTimeOffset now)
     {

@@ -20,8 +20,6 @@ public static class WhatsAppGreeting
         ["fa"] = "سلام {0}، من {1} هستم، مشاور پورتال یارانه نایمخن. شما درخواست کمک کرده‌اید. چه زمانی می‌توانم با شما تماس بگیرم؟",
     };
 
-    public static bool Has(string language) => Greetings.ContainsKey(language);
-
     public static string For(string language, string personName, string coachName) =>
         string.Format(Greetings.GetValueOrDefault(language, Greetings["nl"]), personName, coachName);
 

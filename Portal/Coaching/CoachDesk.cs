@@ -105,10 +105,7 @@ public sealed class CoachDesk(PortalDbContext db, TimeProvider clock)
 
     private async Task<IQueryable<HelpRequest>> VisibleAsync(Guid coachId)
     {
-        var profile = await db.CoachProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == coachId);
-        List<Guid> coaches = profile is { IsLead: true }
-            ? await db.CoachProfiles.Where(p => p.CoachingOrganisationId == profile.CoachingOrganisationId).Select(p => p.UserId).ToListAsync()
-            : [coachId];
+        List<Guid> coaches = [coachId, .. (await TeamOfLeadAsync(coachId)).Select(p => p.UserId)];
         return db.HelpRequests.Where(r => (r.CoachId != null && coaches.Contains(r.CoachId.Value)) || r.Offers.Any(o => coaches.Contains(o.CoachId)));
     }
 }

@@ -91,6 +91,7 @@ public sealed class CoachNotifier(IServiceScopeFactory scopes, IConfiguration co
             FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
         var profiles = await db.CoachProfiles.Where(p => coachIds.Contains(p.UserId)).ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => coachIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         foreach (var profile in profiles)
         {
             var requests = await db.HelpRequests.Include(r => r.Offers)
@@ -99,7 +100,7 @@ public sealed class CoachNotifier(IServiceScopeFactory scopes, IConfiguration co
             foreach (var offer in requests.SelectMany(r => r.Offers).Where(o => o.CoachId == profile.UserId)) offer.Notified(now);
             // A request someone else took meanwhile is not news any more.
             var news = requests.Where(r => r.State == HelpRequestState.Open || r.CoachId == profile.UserId).ToList();
-            if (news.Count == 0 || await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == profile.UserId, cancellationToken) is not { Email: not null } coach)
+            if (news.Count == 0 || accounts.GetValueOrDefault(profile.UserId) is not { Email: not null } coach)
                 continue;
             emails.NewRequests(coach, news);
             profile.Notified(now);

@@ -84,7 +84,7 @@ public sealed class CoachingEmails(PortalDbContext db, EmailOutbox outbox, Porta
             && await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId) is { Email: not null } user)
             return (user.Email, user.PreferredLanguage);
         return request.Requester.Email is { } email
-            ? (email, Languages.Offered.Any(l => l.Code == request.Language) ? request.Language : Languages.Default)
+            ? (email, Languages.IsOffered(request.Language) ? request.Language : Languages.Default)
             : null;
     }
 }
