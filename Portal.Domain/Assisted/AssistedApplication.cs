@@ -71,6 +71,10 @@ public sealed class AssistedApplication : AggregateRoot
     public bool HasWrittenAuthorisation => AuthorisationUploadedAt is not null;
     public bool IsTakenOver => TakenOverAt is not null;
 
+    /// <summary>Whether the person chose to hear about the application by email (and an address is known).</summary>
+    public bool PersonReadsEmail =>
+        UpdatesTo is Assisted.UpdatesTo.Person or Assisted.UpdatesTo.Both && PersonChannel == Assisted.PersonChannel.Email && PersonEmail is not null;
+
     /// <summary>What the coach may choose when nobody chose yet: the coach keeps track, and the person gets a letter in hand.</summary>
     public static (UpdatesTo UpdatesTo, PersonChannel PersonChannel) DefaultUpdates => (Assisted.UpdatesTo.Both, Assisted.PersonChannel.LetterHandedOver);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Access;
 using Portal.Domain.Accounts;
@@ -220,6 +221,89 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
         // In the person's language (Arabic): "filled in for you by Fatima el Amrani".
         Assert.Contains("ملأه لكم Fatima el Amrani", mail.Single(m => m.To == "amina@example.org").TextBody);
         Assert.Contains("verstuurd voor:\nAmina Yusuf", mail.Single(m => m.To == CoachEmail).TextBody);
+    }
+
+    [Theory]
+    [InlineData("Both", "Email", true, true)]
+    [InlineData("Person", "Email", false, true)]
+    [InlineData("Coach", "LetterHandedOver", true, false)]
+    // The person gets letters only, so the coach, who hands them over, hears of it although only the person was chosen.
+    [InlineData("Person", "LetterPosted", true, false)]
+    public async Task A_longer_decision_term_reaches_the_recipients_chosen_at_submission_saying_who_filled_it_in(string updatesTo,
+        string personChannel, bool coachTold, bool personTold)
+    {
+        var (coach, coachId) = await SignedInCoachAsync();
+        var applicationId = await CompleteAssistedAsync(coachId, personEmail: "amina@example.org");
+        var page = $"/coach/assisted/{applicationId}";
+        await UploadAuthorisationAsync(coach, applicationId, "machtiging.pdf", TestFiles.Pdf());
+        await coach.GetAsync(page);
+        var (sent, _) = await coach.PostAsync(page + "?handler=Submit",
+            [("Input.Declaration", "true"), ("Input.UpdatesTo", updatesTo), ("Input.PersonChannel", personChannel)]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var newDate = await ExtendTermAsync(applicationId, "Er kwamen deze maand heel veel aanvragen binnen.");
+
+        await using var db = fixture.Database.NewContext();
+        var notices = await db.EmailMessages.Where(m => m.Subject.Contains("langer") || m.Subject.Contains("أطول")).ToListAsync();
+        Assert.Equal((coachTold ? 1 : 0) + (personTold ? 1 : 0), notices.Count);
+        if (coachTold)
+        {
+            var toCoach = notices.Single(m => m.To == CoachEmail).TextBody;
+            Assert.Contains("u invulde voor:\nAmina Yusuf", toCoach);
+            Assert.Contains("> Er kwamen deze maand heel veel aanvragen binnen.", toCoach);
+            Assert.Contains($"/coach/assisted/{applicationId}/letter", toCoach);
+        }
+        if (personTold)
+        {
+            // In the person's language (Arabic): "filled in for you by Fatima el Amrani", and the new date.
+            var toPerson = notices.Single(m => m.To == "amina@example.org").TextBody;
+            Assert.Contains("ملأه لكم Fatima el Amrani", toPerson);
+            Assert.Contains(Portal.Applications.ApplicationDisplay.Date(newDate, new System.Globalization.CultureInfo("ar")), toPerson);
+        }
+        var (_, letter) = await coach.GetAsync($"/coach/assisted/{applicationId}/letter");
+        Assert.Contains("Er kwamen deze maand heel veel aanvragen binnen.", letter);
+        Assert.Contains(Portal.Applications.ApplicationDisplay.Date(newDate, new System.Globalization.CultureInfo("ar")), letter);
+    }
+
+    [Fact]
+    public async Task Once_the_person_took_the_group_over_a_longer_term_goes_to_them_as_a_member_and_not_to_the_coach()
+    {
+        var (coach, coachId) = await SignedInCoachAsync();
+        var applicationId = await CompleteAssistedAsync(coachId, personEmail: "amina@example.org");
+        var page = $"/coach/assisted/{applicationId}";
+        await UploadAuthorisationAsync(coach, applicationId, "machtiging.pdf", TestFiles.Pdf());
+        await coach.GetAsync(page);
+        await coach.PostAsync(page + "?handler=Submit", [("Input.Declaration", "true"), ("Input.UpdatesTo", "Both"), ("Input.PersonChannel", "Email")]);
+        var person = await TestAccounts.CreateAsync(fixture.Factory, "amina.zelf@example.org", Roles.Applicant);
+        await using (var db = fixture.Database.NewContext())
+        {
+            var assisted = await db.Set<AssistedApplication>().SingleAsync();
+            var group = await db.Organisations.Include(o => o.Members).SingleAsync();
+            var code = assisted.IssueTakeoverCode(byEmail: false, DateTimeOffset.UtcNow);
+            assisted.TakeOver(code, person.Id, group, await db.CoachGrants.ToListAsync(), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await ExtendTermAsync(applicationId, "Veel aanvragen.");
+
+        await using var check = fixture.Database.NewContext();
+        var notices = await check.EmailMessages.Where(m => m.Subject.Contains("meer tijd")).Select(m => m.To).ToListAsync();
+        Assert.Equal(["amina.zelf@example.org"], notices);
+    }
+
+    /// <summary>A reviewer extends the decision term (art. 4:14 Awb) by four weeks, as the reviewer's pages will.</summary>
+    private async Task<DateOnly> ExtendTermAsync(Guid applicationId, string reason)
+    {
+        // The application's own unit of work, so the notice is mailed from the event as in the running portal.
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var application = await db.Applications.Include(a => a.InformationRequests).Include(a => a.DelayConsents).Include(a => a.TermExtensions)
+            .SingleAsync(a => a.Id == applicationId);
+        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
+        var now = DateTimeOffset.UtcNow;
+        var newDate = application.DecisionDueOn(scheme, now)!.Value.AddDays(28);
+        application.ExtendDecisionTerm(scheme, newDate, reason, Portal.Domain.Terms.AtwCalendar.Netherlands, Actor.Reviewer(Guid.NewGuid()), now);
+        await db.SaveChangesAsync();
+        return application.DecisionDueOn(scheme, now)!.Value;
     }
 
     [Fact]

@@ -13,12 +13,14 @@ namespace Portal.Pages.Coach.Assisted;
 /// A printable page about one assisted application, in the person's language (one A4 sheet; the site's print styles
 /// hide navigation and buttons). Only the assisting coach may open it.
 /// </summary>
-public abstract class AssistedPrintModel(AssistedApplications assisted, ApplicationAccess access) : AssistedPageModel
+public abstract class AssistedPrintModel(AssistedApplications assisted, ApplicationAccess access, TimeProvider clock) : AssistedPageModel
 {
     public AssistedApplication Assisted { get; private set; } = default!;
     public Application Application { get; private set; } = default!;
     public Organisation Organisation { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
+    /// <summary>The letter states the decision date as it stands today (an extended term included).</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -35,12 +37,12 @@ public abstract class AssistedPrintModel(AssistedApplications assisted, Applicat
 
 /// <summary>The written authorisation (Awb 2:1(3)) the person signs on paper before the coach may send in for them.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class AuthorisationModel(AssistedApplications assisted, ApplicationAccess access) : AssistedPrintModel(assisted, access);
+public sealed class AuthorisationModel(AssistedApplications assisted, ApplicationAccess access, TimeProvider clock) : AssistedPrintModel(assisted, access, clock);
 
 /// <summary>Check your answers on paper, with lines for the person's and the coach's signature.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class AnswersModel(AssistedApplications assisted, ApplicationAccess access) : AssistedPrintModel(assisted, access);
+public sealed class AnswersModel(AssistedApplications assisted, ApplicationAccess access, TimeProvider clock) : AssistedPrintModel(assisted, access, clock);
 
 /// <summary>The confirmation letter for the person: handed over or posted, when they do not read email.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class LetterModel(AssistedApplications assisted, ApplicationAccess access) : AssistedPrintModel(assisted, access);
+public sealed class LetterModel(AssistedApplications assisted, ApplicationAccess access, TimeProvider clock) : AssistedPrintModel(assisted, access, clock);
