@@ -23,3 +23,18 @@ public sealed class ConsentText;
 
 /// <summary>Assisted applications: a coach applying on behalf of someone who is not online, the written authorisation and the takeover.</summary>
 public sealed class AssistedText;
+
+/// <summary>The reviewers' inbox, assignment, conflict of interest, the reviewer's view of an application and its timeline.</summary>
+public sealed class ReviewText;
+
+/// <summary>Completeness requests (art. 4:5 Awb), questions and the message thread between applicant and reviewer.</summary>
+public sealed class RequestText;
+
+/// <summary>Assessment against the scheme's criteria, proposed outcomes and the approver's four-eyes check.</summary>
+public sealed class AssessmentText;
+
+/// <summary>The schemes' budget ceilings (art. 4:25 Awb): reservations, the published order and what is left.</summary>
+public sealed class BudgetText;
+
+/// <summary>Decision terms on both sides: the legal and service-target dates, extending (art. 4:14) and the notice of default (art. 4:17).</summary>
+public sealed class TermText;

@@ -15,6 +15,10 @@ public static class Policies
     public const string Staff = nameof(Staff);
     /// <summary>Coaches, signed in with a second factor: they see requests for help and, with consent, drafts.</summary>
     public const string Coach = nameof(Coach);
+    /// <summary>Reviewers (beoordelaars), signed in with a second factor: the inbox and the assessment.</summary>
+    public const string Reviewer = nameof(Reviewer);
+    /// <summary>Approvers, signed in with a second factor: the four-eyes check of proposals.</summary>
+    public const string Approver = nameof(Approver);
     /// <summary>Administrators (beheerders), signed in with a second factor.</summary>
     public const string Admin = nameof(Admin);
 
@@ -29,6 +33,14 @@ public static class Policies
         options.AddPolicy(Coach, p => p
             .RequireAuthenticatedUser()
             .RequireRole(Roles.Coach)
+            .RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value));
+        options.AddPolicy(Reviewer, p => p
+            .RequireAuthenticatedUser()
+            .RequireRole(Roles.Reviewer)
+            .RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value));
+        options.AddPolicy(Approver, p => p
+            .RequireAuthenticatedUser()
+            .RequireRole(Roles.Approver)
             .RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value));
         options.AddPolicy(Admin, p => p
             .RequireAuthenticatedUser()
