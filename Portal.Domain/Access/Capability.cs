@@ -20,4 +20,6 @@ public enum Capability
     GrantCoachAccess,
     /// <summary>Write a Dutch summary beside an answer in another language: what a coach does for the reviewer.</summary>
     SummariseAnswers,
+    /// <summary>Tell the municipality it is late with its decision (art. 4:17 Awb): the applicant's own step.</summary>
+    SendDefaultNotice,
 }

@@ -35,6 +35,7 @@ public static class Grants
         [
             Capability.ViewApplication, Capability.EditAnswers, Capability.Comment, Capability.Submit, Capability.Withdraw,
             Capability.ViewOrganisation, Capability.EditOrganisation, Capability.InviteMembers, Capability.GrantCoachAccess,
+            Capability.SendDefaultNotice,
         ],
         [GrantKind.CoachView] = [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.ViewOrganisation],
         [GrantKind.CoachEdit] =

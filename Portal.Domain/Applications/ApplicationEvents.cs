@@ -76,3 +76,11 @@ public sealed record DecisionTermExtended(Guid ApplicationId, DateOnly NewDate, 
     public override string Action => "application.decision-term-extended";
     public override string? Detail => string.Create(CultureInfo.InvariantCulture, $"to {NewDate:yyyy-MM-dd}");
 }
+
+/// <summary>The applicant sent a notice of default (art. 4:17 Awb); the penalty runs from <see cref="PenaltyFrom"/> unless the decision comes first.</summary>
+public sealed record DefaultNoticeReceived(Guid ApplicationId, DateOnly PenaltyFrom, Actor Actor, DateTimeOffset OccurredAt)
+    : ApplicationDomainEvent(ApplicationId, Actor, OccurredAt)
+{
+    public override string Action => "application.default-notice-received";
+    public override string? Detail => string.Create(CultureInfo.InvariantCulture, $"penalty from {PenaltyFrom:yyyy-MM-dd}");
+}

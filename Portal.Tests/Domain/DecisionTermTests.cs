@@ -139,6 +139,54 @@ public sealed class DecisionTermTests
 
     private Organisation organisation = null!;
 
+    [Fact]
+    public void A_notice_of_default_is_refused_until_the_legal_date_has_passed_and_accepted_the_day_after()
+    {
+        // Received 3 February: the legal date is 31 March.
+        var application = Received("2026-02-03");
+
+        var early = Assert.Throws<DomainException>(() => application.SendDefaultNotice(SamenDoen, null, Amina, At("2026-03-31")));
+        var notice = application.SendDefaultNotice(SamenDoen, "  Wij wachten al lang.  ", Amina, At("2026-04-01"));
+
+        Assert.Equal("Default.NotYet", early.MessageKey);
+        Assert.Equal("Wij wachten al lang.", notice.Statement);
+        // Two weeks after receipt on 1 April.
+        var received = Assert.Single(application.DomainEvents.OfType<DefaultNoticeReceived>());
+        Assert.Equal(Day("2026-04-15"), received.PenaltyFrom);
+    }
+
+    [Fact]
+    public void A_second_notice_a_notice_by_staff_or_a_coach_and_a_notice_after_the_decision_are_refused()
+    {
+        var application = Received("2026-02-03");
+        var decided = Received("2026-02-03");
+        decided.StartReview(Reviewer, At("2026-03-01"));
+        decided.ProposeDecision(ProposedOutcome.Grant, Reviewer, At("2026-04-02"));
+        decided.Decide(Reviewer, At("2026-04-02"));
+
+        var byReviewer = Assert.Throws<DomainException>(() => application.SendDefaultNotice(SamenDoen, null, Reviewer, At("2026-04-01")));
+        var byCoach = Assert.Throws<DomainException>(() => application.SendDefaultNotice(SamenDoen, null, Actor.Coach(Guid.NewGuid()), At("2026-04-01")));
+        application.SendDefaultNotice(SamenDoen, null, Amina, At("2026-04-01"));
+        var second = Assert.Throws<DomainException>(() => application.SendDefaultNotice(SamenDoen, null, Amina, At("2026-04-02")));
+        var afterDecision = Assert.Throws<DomainException>(() => decided.SendDefaultNotice(SamenDoen, null, Amina, At("2026-04-03")));
+
+        Assert.Equal(["Application.TransitionNotAllowed", "Application.TransitionNotAllowed", "Default.Already", "Default.NotYet"],
+            new[] { byReviewer, byCoach, second, afterDecision }.Select(e => e.MessageKey));
+        Assert.Equal(Day("2026-04-02"), decided.DecidedOn);
+    }
+
+    [Fact]
+    public void An_extension_moves_the_day_from_which_a_notice_of_default_is_possible()
+    {
+        var application = Received("2026-02-03");
+        application.StartReview(Reviewer, At("2026-03-01"));
+        application.ExtendDecisionTerm(SamenDoen, Day("2026-04-28"), "Veel aanvragen tegelijk", AtwCalendar.Netherlands, Reviewer, At("2026-03-25"));
+
+        Assert.False(application.MaySendDefaultNotice(SamenDoen, At("2026-04-01")));
+        Assert.False(application.MaySendDefaultNotice(SamenDoen, At("2026-04-28")));
+        Assert.True(application.MaySendDefaultNotice(SamenDoen, At("2026-04-29")));
+    }
+
     /// <summary>A complete application submitted on <paramref name="day"/> (at 09:00 in Nijmegen).</summary>
     private Application Received(string day)
     {

@@ -59,13 +59,15 @@ public static class TestApplications
     }
 
     /// <summary>A submitted application, submitted through the domain (reference given, not from the sequence).</summary>
-    public static async Task<Application> SubmittedAsync(TestDatabase database, Organisation organisation, string reference = "NIJ-2026-00042")
+    public static async Task<Application> SubmittedAsync(TestDatabase database, Organisation organisation, string reference = "NIJ-2026-00042",
+        DateTimeOffset? submittedAt = null)
     {
         var draft = await DraftAsync(database, organisation);
         await using var db = database.NewContext();
         var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Events).SingleAsync(a => a.Id == draft.Id);
         var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
-        application.Submit(scheme, organisation, declarationAccepted: true, reference, Actor.Applicant(organisation.Members[0].UserId), DateTimeOffset.UtcNow);
+        application.Submit(scheme, organisation, declarationAccepted: true, reference, Actor.Applicant(organisation.Members[0].UserId),
+            submittedAt ?? DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
         return application;
     }

@@ -51,6 +51,7 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
                     .Include(a => a.InformationRequests)
                     .Include(a => a.DelayConsents)
                     .Include(a => a.TermExtensions)
+                    .Include(a => a.DefaultNotice)
                     .AsSingleQuery()
                 where a.Id == applicationId
                 join s in db.Schemes on a.SchemeId equals s.Id

@@ -2,6 +2,7 @@ using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.Domain.Schemes;
+using Portal.Domain.Terms;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Localization;
@@ -37,6 +38,13 @@ public sealed class SubmissionEmails(EmailOutbox outbox, PortalText text, HelpCo
             (text["Submission.Email.Extended.Subject", application.Reference!],
                 text["Submission.Email.Extended.Body", application.Reference!, ApplicationDisplay.Title(text, application, scheme.Slug),
                     ApplicationDisplay.Date(newDate, culture), "> " + UserText.AsOneLine(reason), statusLink, help.Phone]));
+
+    /// <summary>The receipt of a notice of default: when it came in, from which day the penalty runs, and how much it can be.</summary>
+    public void DefaultNoticeReceived(PortalUser user, Application application, DateTimeOffset receivedAt, DateOnly penaltyFrom, string statusLink) =>
+        outbox.Enqueue(user.Email!, user.PreferredLanguage, culture =>
+            (text["Term.Email.DefaultReceived.Subject", application.Reference!],
+                text["Term.Email.DefaultReceived.Body", application.Reference!, ApplicationDisplay.Date(NijmegenTime.DayOf(receivedAt), culture),
+                    ApplicationDisplay.Date(penaltyFrom, culture), DefaultPenalty.DayRate(1).Text, DefaultPenalty.Maximum.Text, statusLink, help.Phone]));
 
     /// <summary>The one reminder for a draft untouched for 14 days, offering a coach.</summary>
     public void DraftReminder(PortalUser user, Application application, string schemeSlug, string continueLink, string helpLink) =>

@@ -41,10 +41,11 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         application.Navigation(a => a.InformationRequests).HasField("informationRequests");
         application.Navigation(a => a.DelayConsents).HasField("delayConsents");
         application.Navigation(a => a.TermExtensions).HasField("termExtensions");
+        application.HasOne(a => a.DefaultNotice).WithOne().HasForeignKey<DefaultNotice>(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         application.Ignore(a => a.DomainEvents);
         application.Ignore(a => a.IsEditable);
         foreach (var computed in new[] { nameof(Application.TotalCosts), nameof(Application.OwnContribution), nameof(Application.OtherFunding),
-                     nameof(Application.Requested), nameof(Application.ActivityStatus), nameof(Application.BudgetStatus) })
+                     nameof(Application.Requested), nameof(Application.ActivityStatus), nameof(Application.BudgetStatus), nameof(Application.DecidedOn) })
             application.Ignore(computed);
     }
 }

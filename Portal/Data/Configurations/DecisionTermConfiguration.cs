@@ -41,3 +41,15 @@ internal sealed class TermExtensionConfiguration : IEntityTypeConfiguration<Term
         extension.Ignore(e => e.AsExtension);
     }
 }
+
+internal sealed class DefaultNoticeConfiguration : IEntityTypeConfiguration<DefaultNotice>
+{
+    public void Configure(EntityTypeBuilder<DefaultNotice> notice)
+    {
+        notice.ToTable("DefaultNotices");
+        notice.HasKey(n => n.Id);
+        notice.Property(n => n.Id).ValueGeneratedNever();
+        notice.Property(n => n.Statement).HasMaxLength(DefaultNotice.MaxStatementLength);
+        notice.Ignore(n => n.ReceivedOn);
+    }
+}

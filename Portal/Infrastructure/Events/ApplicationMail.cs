@@ -13,7 +13,7 @@ namespace Portal.Infrastructure.Events;
 
 /// <summary>
 /// The mail that domain events cause, put in the outbox of the same SaveChanges: the confirmation of a submission, of a
-/// withdrawal, and the notice of an extended decision term (art. 4:14 Awb), each in the recipient's language. A change
+/// withdrawal, the notice of an extended decision term (art. 4:14 Awb) and the receipt of a notice of default (4:17), each in the recipient's language. A change
 /// a coach made on the group's behalf is told to every member.
 /// </summary>
 internal static class ApplicationMail
@@ -22,7 +22,7 @@ internal static class ApplicationMail
         CancellationToken cancellationToken)
     {
         var mailing = events.Where(e => e is ApplicationStatusChanged { To: ApplicationStatus.Submitted or ApplicationStatus.Withdrawn }
-            or DecisionTermExtended).Cast<ApplicationDomainEvent>().ToList();
+            or DecisionTermExtended or DefaultNoticeReceived).Cast<ApplicationDomainEvent>().ToList();
         if (mailing.Count == 0) return;
 
         var clock = services.GetRequiredService<TimeProvider>();
@@ -49,6 +49,11 @@ internal static class ApplicationMail
                 case DecisionTermExtended extended:
                     foreach (var user in await UsersAsync(db, await MembersAsync(db, application, cancellationToken), cancellationToken))
                         emails.Extended(user, application, scheme, extended.NewDate, extended.Reason, statusLink);
+                    break;
+                // The receipt of a notice of default (art. 4:17(4) with 4:3a Awb), to every member: it is the group's claim.
+                case DefaultNoticeReceived notice:
+                    foreach (var user in await UsersAsync(db, await MembersAsync(db, application, cancellationToken), cancellationToken))
+                        emails.DefaultNoticeReceived(user, application, notice.OccurredAt, notice.PenaltyFrom, statusLink);
                     break;
             }
         }

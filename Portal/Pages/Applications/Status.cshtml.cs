@@ -28,6 +28,11 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
     public bool Withdrawn { get; private set; }
     /// <summary>When a coach sent it in for someone who is not online: who, for whom, and when (that timeline step says so).</summary>
     public Domain.Assisted.AssistedApplication? OnBehalf { get; private set; }
+    /// <summary>The decision term as it stands today (null before submission): the dates the applicant can hold us to.</summary>
+    public Domain.Terms.DecisionTerm? Term { get; private set; }
+    /// <summary>The legal date has passed and this member may send the notice of default.</summary>
+    public bool MaySendDefaultNotice { get; private set; }
+    public DateOnly Today { get; private set; }
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, bool withdrawn = false)
@@ -38,7 +43,14 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
         Timeline = TimelineStep.For(application, Scheme, clock.GetUtcNow());
         OnBehalf = await assisted.SubmittedOnBehalfAsync(id);
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
-        ManagesCoaches = (await access.OnApplicationAsync(User, id))?.Allows(Capability.GrantCoachAccess) == true;
+        var grants = await access.OnApplicationAsync(User, id);
+        ManagesCoaches = grants?.Allows(Capability.GrantCoachAccess) == true;
+        var now = clock.GetUtcNow();
+        Today = Domain.Terms.NijmegenTime.DayOf(now);
+        Term = application.DecidedOn is null && application.Status != ApplicationStatus.Withdrawn
+            ? application.DecisionTerm(Scheme, Domain.Terms.AtwCalendar.Netherlands, now)
+            : null;
+        MaySendDefaultNotice = grants?.Allows(Capability.SendDefaultNotice) == true && application.MaySendDefaultNotice(Scheme, now);
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
         return Page();
     }
