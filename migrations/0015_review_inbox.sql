@@ -65,8 +65,8 @@ INSERT INTO "ReviewCases" ("ApplicationId", "OrganisationId", "SchemeId", "Refer
 SELECT a."Id", a."OrganisationId", a."SchemeId", a."Reference", a."Status", a."Neighbourhood",
     GREATEST(COALESCE((SELECT SUM(b."AmountCents") FROM "BudgetLines" b WHERE b."ApplicationId" = a."Id"), 0)
         - a."OwnContributionCents" - a."OtherFundingCents", 0),
-    COALESCE(o."FirstApplication", NOT EXISTS (SELECT 1 FROM "Applications" e WHERE e."OrganisationId" = a."OrganisationId"
-        AND e."Id" <> a."Id" AND e."SubmittedAt" < a."SubmittedAt")),
+    COALESCE(o."FirstApplication", TRUE) AND NOT EXISTS (SELECT 1 FROM "Applications" e WHERE e."OrganisationId" = a."OrganisationId"
+        AND e."Id" <> a."Id" AND e."SubmittedAt" < a."SubmittedAt"),
     a."SubmittedAt",
     d.legal + CASE EXTRACT(ISODOW FROM d.legal) WHEN 6 THEN 2 WHEN 7 THEN 1 ELSE 0 END,
     d.service + CASE EXTRACT(ISODOW FROM d.service) WHEN 6 THEN 2 WHEN 7 THEN 1 ELSE 0 END,

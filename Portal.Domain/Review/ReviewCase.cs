@@ -34,7 +34,7 @@ public sealed class ReviewCase : AggregateRoot
     /// <summary>"District/Neighbourhood" or "District", as the application names it.</summary>
     public string? Neighbourhood { get; private set; }
     public long RequestedCents { get; private set; }
-    /// <summary>The organisation said this is its first application, or it had sent none in before this one.</summary>
+    /// <summary>The organisation had sent none in before this one, and did not say it applied before elsewhere.</summary>
     public bool FirstApplication { get; private set; }
     public DateTimeOffset ReceivedAt { get; private set; }
     /// <summary>The legal decision date as of <see cref="TermAsOf"/> (while a completeness request is open it moves daily).</summary>

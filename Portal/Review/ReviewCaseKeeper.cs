@@ -51,7 +51,8 @@ public static class ReviewCaseKeeper
                         SentInBefore = db.Applications.Any(a => a.OrganisationId == o.Id && a.Id != id && a.SubmittedAt != null),
                     })
                     .SingleAsync(cancellationToken);
-                reviewCase = new ReviewCase(id, application.OrganisationId, organisation.FirstApplication ?? !organisation.SentInBefore);
+                // First-time: nothing sent in before through the portal, and the group did not say it applied before elsewhere.
+                reviewCase = new ReviewCase(id, application.OrganisationId, !organisation.SentInBefore && organisation.FirstApplication != false);
                 cases.Add(reviewCase);
             }
             reviewCase.Follow(application, term, NijmegenTime.DayOf(now));
