@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Access;
 using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
@@ -328,4 +329,28 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.False(await db.EmailMessages.AnyAsync(m => m.To == "sanne@example.org"), "Sanne chose never to be mailed");
         Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.Kind == "application.handed-over"));
     }
+
+    [Fact]
+    public async Task The_demo_data_gives_the_readme_reviewer_a_living_inbox_once()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var scope = fixture.Factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Portal.Data.DemoData>().SeedAsync();
+        }
+
+        await using var db = fixture.Database.NewContext();
+        var cases = await db.Set<ReviewCase>().ToListAsync();
+        var today = NijmegenTime.DayOf(DateTimeOffset.UtcNow);
+        var reviewer = await db.Users.SingleAsync(u => u.Email == "reviewer@portal.example");
+        Assert.Equal(4, cases.Count);
+        Assert.Contains(cases, c => c.LegalDate < today);
+        Assert.Contains(cases, c => c.LegalDate >= today && ReviewInboxDays(today, c.LegalDate) <= 5);
+        Assert.Contains(cases, c => c.ReviewerId == reviewer.Id && c.Status == ApplicationStatus.InReview);
+        Assert.Single(await db.Set<InterestDeclaration>().Where(d => d.ReviewerId == reviewer.Id && !d.HasConflict).ToListAsync());
+        Assert.DoesNotContain(await db.Applications.Where(a => a.Status == ApplicationStatus.Draft).Select(a => a.Id).ToListAsync(),
+            id => cases.Any(c => c.ApplicationId == id));
+    }
+
+    private static int ReviewInboxDays(DateOnly today, DateOnly date) => Portal.Review.ReviewInbox.DaysLeft(today, date, AtwCalendar.Netherlands);
 }

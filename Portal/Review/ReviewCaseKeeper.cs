@@ -44,15 +44,14 @@ public static class ReviewCaseKeeper
                 ?? await cases.SingleOrDefaultAsync(c => c.ApplicationId == id, cancellationToken);
             if (reviewCase is null)
             {
-                var organisation = await db.Organisations.Where(o => o.Id == application.OrganisationId)
-                    .Select(o => new
-                    {
-                        o.FirstApplication,
-                        SentInBefore = db.Applications.Any(a => a.OrganisationId == o.Id && a.Id != id && a.SubmittedAt != null),
-                    })
-                    .SingleAsync(cancellationToken);
+                // The organisation may be new in this same save (demo data, a test): then it is only in the tracker.
+                var saidFirst = db.Organisations.Local.FirstOrDefault(o => o.Id == application.OrganisationId) is { } known
+                    ? known.FirstApplication
+                    : await db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => o.FirstApplication).SingleOrDefaultAsync(cancellationToken);
+                var sentInBefore = await db.Applications.AnyAsync(a => a.OrganisationId == application.OrganisationId && a.Id != id && a.SubmittedAt != null,
+                    cancellationToken);
                 // First-time: nothing sent in before through the portal, and the group did not say it applied before elsewhere.
-                reviewCase = new ReviewCase(id, application.OrganisationId, !organisation.SentInBefore && organisation.FirstApplication != false);
+                reviewCase = new ReviewCase(id, application.OrganisationId, !sentInBefore && saidFirst != false);
                 cases.Add(reviewCase);
             }
             reviewCase.Follow(application, term, NijmegenTime.DayOf(now));
