@@ -40,8 +40,9 @@ public static class ReviewCaseKeeper
                 ?? await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId, cancellationToken);
             var term = application.DecisionTerm(scheme, AtwCalendar.Netherlands, now)!;
             var cases = db.Set<ReviewCase>();
+            // A new application (one saved with its first submission) has no case in the database yet.
             var reviewCase = cases.Local.FirstOrDefault(c => c.ApplicationId == id)
-                ?? await cases.SingleOrDefaultAsync(c => c.ApplicationId == id, cancellationToken);
+                ?? (entry.State == EntityState.Added ? null : await cases.SingleOrDefaultAsync(c => c.ApplicationId == id, cancellationToken));
             if (reviewCase is null)
             {
                 // The organisation may be new in this same save (demo data, a test): then it is only in the tracker.
