@@ -331,6 +331,40 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_completeness_request_with_a_term_moves_the_row_to_waiting_and_its_dates_are_computed_afresh_each_day()
+    {
+        var group = await GroupAsync("Moedergroep Hatert", "amina@example.org");
+        var sentAt = DateTimeOffset.UtcNow.AddDays(-20);
+        var application = await SentInAsync(group, "NIJ-2026-00001", sentAt);
+        var askedAt = DateTimeOffset.UtcNow.AddDays(-6);
+        await using (var db = fixture.Database.NewContext())
+        {
+            var loaded = await db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == application.Id);
+            var reviewer = Actor.Reviewer(Guid.NewGuid());
+            loaded.StartReview(reviewer, askedAt);
+            loaded.RequestCompletion(null, NijmegenTime.DayOf(DateTimeOffset.UtcNow).AddDays(14), AtwCalendar.Netherlands, reviewer, askedAt);
+            await db.SaveChangesAsync();
+        }
+        using var client = (await ReviewerAsync("reviewer@example.org")).Client;
+
+        var (_, html) = await client.GetAsync("/review?Status=InformationRequested");
+
+        Assert.Equal(["NIJ-2026-00001"], References(html));
+        Assert.Contains("De termijn staat stil.", html, StringComparison.Ordinal);
+        await using var check = fixture.Database.NewContext();
+        var stored = await check.Set<ReviewCase>().SingleAsync();
+        var fresh = await check.Applications.Include(a => a.InformationRequests).Include(a => a.DelayConsents).Include(a => a.TermExtensions)
+            .SingleAsync(a => a.Id == application.Id);
+        var scheme = await check.Schemes.SingleAsync(s => s.Id == fresh.SchemeId);
+        var today = fresh.DecisionTerm(scheme, AtwCalendar.Netherlands, DateTimeOffset.UtcNow)!;
+        Assert.Equal(ApplicationStatus.InformationRequested, stored.Status);
+        // Stored as of the day of the request; shown as of today: the days waiting for the answer do not count.
+        Assert.True(today.LegalDate > stored.LegalDate, $"{today.LegalDate} after {stored.LegalDate}");
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Portal.Applications.ApplicationDisplay.Date(today.LegalDate, new System.Globalization.CultureInfo("nl"))),
+            html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_data_gives_the_readme_reviewer_a_living_inbox_once()
     {
         for (var i = 0; i < 2; i++)
