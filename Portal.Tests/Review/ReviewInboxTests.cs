@@ -235,6 +235,10 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
             var reviewCase = await db.Set<ReviewCase>().SingleAsync();
             Assert.Equal(joost.Id, reviewCase.ReviewerId);
             Assert.Single(await db.AuditEvents.Where(a => a.Kind == "application.conflict-declared" && a.ObjectId == application.Id).ToListAsync());
+            // The colleague hears that there is a conflict, not what it is: that is for the team lead.
+            var toJoost = await db.EmailMessages.SingleAsync(m => m.To == "joost@example.org");
+            Assert.Contains("Ik heb een persoonlijk belang bij deze aanvraag.", toJoost.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("Mijn zus", toJoost.TextBody, StringComparison.Ordinal);
         }
         // Joost still may open it, once he declared; the team lead sees Karin's declaration.
         Assert.Equal(HttpStatusCode.OK, (await joost.Client.GetAsync(url)).Response.StatusCode);

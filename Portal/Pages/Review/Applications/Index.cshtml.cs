@@ -64,7 +64,8 @@ public sealed class IndexModel(ReviewerGate gate, ReviewDesk desk, CoachHistory 
         if (!conflict) return RedirectToPage(new { id, done = "Declared" });
         // A conflict: the application goes to the colleague chosen, or back to the unassigned ones; either way not to this reviewer.
         if (ToReviewer is { } colleague)
-            await desk.HandOverAsync(Opened.Case, colleague, Explanation, Opened.Actor);
+            // The why is for the team lead; the colleague reads only that there is a conflict.
+            await desk.HandOverAsync(Opened.Case, colleague, text["Review.HandOver.ConflictNote"], Opened.Actor);
         return RedirectToPage("/Review/Index", new { conflict = true });
     }
 
