@@ -43,7 +43,16 @@ public sealed class IndexModel(ReviewInbox inbox, ApplicationAccess access, Port
         if (Request.Query.Count == 0)
         {
             settings.OpenedInbox(clock.GetUtcNow());
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                // A second tab opened the inbox at the same moment and stored the look first: that one counts.
+                db.ChangeTracker.Clear();
+                settings = await inbox.SettingsAsync(me);
+            }
         }
         NewSince = settings.InboxOpenedBefore;
         if (Search is { Length: > 100 }) Search = Search[..100];
