@@ -369,6 +369,27 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_of_the_inbox_costs_the_same_round_trips_for_3_rows_as_for_25_and_numbers_no_table()
+    {
+        var group = await GroupAsync("Moedergroep Hatert", "amina@example.org");
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 3; i++) await SentInAsync(group, $"NIJ-2026-{i + 100:00000}", now.AddDays(-i));
+        using var client = (await ReviewerAsync("reviewer@example.org")).Client;
+        await client.GetAsync("/review?Assigned=Anyone");
+        var (few, _) = await client.GetAsync("/review?Assigned=Anyone");
+        for (var i = 3; i < 30; i++) await SentInAsync(group, $"NIJ-2026-{i + 100:00000}", now.AddDays(-i));
+
+        var (many, html) = await client.GetAsync("/review?Assigned=Anyone");
+
+        Assert.Equal(25, References(html).Count);
+        Assert.Equal(Header(few, RoundTrips.Header), Header(many, RoundTrips.Header));
+        Assert.Equal(0, Header(many, RoundTrips.WindowHeader));
+    }
+
+    private static int Header(HttpResponseMessage response, string name) => int.Parse(response.Headers.GetValues(name).Single(),
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task The_demo_data_gives_the_readme_reviewer_a_living_inbox_once()
     {
         for (var i = 0; i < 2; i++)
