@@ -11,6 +11,7 @@ using Microsoft.Extensions.WebEncoders;
 using Portal;
 using Portal.Accounts;
 using Portal.Coaching;
+using Portal.Review;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Email;
@@ -168,6 +169,7 @@ services.AddSingleton<OutboxWorker>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 services.AddSingleton<DraftReminderWorker>().AddHostedService(sp => sp.GetRequiredService<DraftReminderWorker>());
 services.AddCoaching();
+services.AddReview();
 services.AddScoped<AuditLog>();
 services.AddScoped<SignInLinks>();
 services.AddScoped<SignInFlow>();
@@ -194,6 +196,14 @@ if (args.Contains("--create-script"))
 
 // Migrations as the owner role, then the app role's rights; outside Development refuses an app role that could rewrite the audit trail.
 await app.PrepareDatabaseAsync();
+// Issue 11: fills the database with N sent-in applications for benchmarks (README, "Reviewing"), then stops.
+if (Array.IndexOf(args, "--generate-applications") is >= 0 and var at && at + 1 < args.Length && int.TryParse(args[at + 1], out var generate))
+{
+    // A context of its own, outside the container: audit rows and review cases as always, but no mail to thousands of made-up groups.
+    await using var generating = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options);
+    await ApplicationGenerator.GenerateAsync(generating, TimeProvider.System, generate, Console.Out);
+    return;
+}
 if (args.Contains("--seed-demo-data") || configuration.GetValue("Demo:Seed", false))
 {
     using var scope = app.Services.CreateScope();

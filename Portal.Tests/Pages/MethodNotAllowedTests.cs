@@ -105,7 +105,15 @@ public sealed partial class MethodNotAllowedTests(DatabaseFixture fixture) : IAs
 
     private async Task<FormClient> SignedInStaffAsync()
     {
-        await TestAccounts.CreateAsync(fixture.Factory, "coach@example.org", Roles.Coach, authenticatorKey: CoachKey);
+        var user = await TestAccounts.CreateAsync(fixture.Factory, "coach@example.org", Roles.Coach, authenticatorKey: CoachKey);
+        // Every staff role, so every staff page's policy lets the post through (reviewer, approver and admin pages: issue 11).
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Data.PortalUser>>();
+            var stored = await users.FindByIdAsync(user.Id.ToString());
+            var added = await users.AddToRolesAsync(stored!, [Roles.Reviewer, Roles.Approver, Roles.Admin]);
+            Assert.True(added.Succeeded);
+        }
         var client = new FormClient(fixture.Factory);
         await client.SignInWithCodeAsync("coach@example.org", TestAccounts.Password, CoachKey);
         return client;

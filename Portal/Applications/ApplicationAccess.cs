@@ -30,7 +30,8 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
 
     private sealed record LoadedOrganisation(ObjectAccess? Access, Organisation? Organisation = null);
 
-    private sealed record FoundApplication(Application Application, Scheme Scheme, Organisation Organisation, bool IsMember, GrantKind? Coach);
+    private sealed record FoundApplication(Application Application, Scheme Scheme, Organisation Organisation, bool IsMember, GrantKind? Coach,
+        bool ConflictDeclared);
 
     private sealed record FoundOrganisation(Organisation Organisation, bool IsMember, GrantKind? Coach, bool HasSentIn);
 
@@ -59,7 +60,8 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
                 select new FoundApplication(a, s, o,
                     o.Members.Any(m => m.UserId == userId),
                     db.CoachGrants.Where(g => g.ApplicationId == a.Id && g.CoachId == userId && g.RevokedAt == null)
-                        .Select(g => (GrantKind?)g.Kind).FirstOrDefault()))
+                        .Select(g => (GrantKind?)g.Kind).FirstOrDefault(),
+                    db.Set<Domain.Review.InterestDeclaration>().Any(d => d.ApplicationId == a.Id && d.ReviewerId == userId && d.HasConflict)))
             .SingleOrDefault());
 
     /// <summary>The organisation with its members (tracked) and the user's grant facts on it.</summary>
@@ -106,6 +108,8 @@ public sealed class ApplicationAccess(PortalDbContext db, UserManager<PortalUser
             if (found is not null)
             {
                 var kinds = StaffKinds(user).ToList();
+                // A reviewer who declared a conflict of interest (Awb 2:4) is barred from the application on every page.
+                if (found.ConflictDeclared) kinds.Remove(GrantKind.Reviewer);
                 if (found.IsMember) kinds.Add(GrantKind.Member);
                 if (found.Coach is { } coach && IsCoach(user)) kinds.Add(coach);
                 if (Of(kinds, Grants.Allows(kinds, found.Application.SubmittedAt is not null)) is { } access)

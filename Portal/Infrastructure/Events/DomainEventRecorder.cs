@@ -57,6 +57,9 @@ public sealed class DomainEventRecorder : SaveChangesInterceptor
         var request = services?.GetService<IHttpContextAccessor>()?.HttpContext;
         var (address, agent) = (ClientAddress.ForAudit(request), ClientAddress.UserAgent(request));
         foreach (var domainEvent in events.Where(e => e.Audited)) db.AuditEvents.Add(AuditEvent.For(domainEvent, address, agent));
+        // The reviewers' inbox row of each submitted application follows its state and term in the same transaction (issue 11).
+        await Review.ReviewCaseKeeper.KeepAsync(db, events, cancellationToken);
+        await Review.ReviewMail.FromAsync(db, events, services, cancellationToken);
         if (services is null) return;
         await ApplicationMail.FromAsync(db, events, services, cancellationToken);
         await CoachingMail.FromAsync(db, events, services, cancellationToken);
