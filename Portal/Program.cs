@@ -196,14 +196,6 @@ if (args.Contains("--create-script"))
 
 // Migrations as the owner role, then the app role's rights; outside Development refuses an app role that could rewrite the audit trail.
 await app.PrepareDatabaseAsync();
-// Issue 11: fills the database with N sent-in applications for benchmarks (README, "Reviewing"), then stops.
-if (Array.IndexOf(args, "--generate-applications") is >= 0 and var at && at + 1 < args.Length && int.TryParse(args[at + 1], out var generate))
-{
-    // A context of its own, outside the container: audit rows and review cases as always, but no mail to thousands of made-up groups.
-    await using var generating = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options);
-    await ApplicationGenerator.GenerateAsync(generating, TimeProvider.System, generate, Console.Out);
-    return;
-}
 if (args.Contains("--seed-demo-data") || configuration.GetValue("Demo:Seed", false))
 {
     using var scope = app.Services.CreateScope();
