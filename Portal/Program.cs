@@ -168,6 +168,7 @@ services.AddSingleton<OutboxWorker>();
 services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
 services.AddSingleton<DraftReminderWorker>().AddHostedService(sp => sp.GetRequiredService<DraftReminderWorker>());
 services.AddCoaching();
+Portal.Requests.RequestsSetup.AddRequests(services);
 services.AddScoped<AuditLog>();
 services.AddScoped<SignInLinks>();
 services.AddScoped<SignInFlow>();
