@@ -15,30 +15,37 @@ using Portal.Requests;
 namespace Portal.Pages.Applications.Requests;
 
 /// <summary>
-/// The applicant (a member, or a coach allowed to fill in) answers a request with text, files or both. The status page
-/// shows the same form; a refused answer comes back here with the text kept (files must be chosen again: a browser
-/// never sends them twice) and the reason beside the field.
+/// The municipality's requests and questions on one application, and the answer forms of the open ones: the applicant (a
+/// member, or a coach allowed to fill in) answers with text, files or both. The status page shows the same forms and posts
+/// here; a refused answer comes back here with the text kept (files must be chosen again: a browser never sends them twice)
+/// and the reason beside the field.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [RequestSizeLimit(Attachments.IndexModel.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = Attachments.IndexModel.MaxRequestBytes)]
-public sealed class AnswerModel(ApplicationAccess access, RequestDesk desk, PortalText text) : PageModel
+public sealed class IndexModel(ApplicationAccess access, RequestDesk desk, PortalText text, Portal.Data.PortalDbContext db) : PageModel
 {
+    [BindProperty] public Guid? RequestId { get; set; }
     [BindProperty] public string? AnswerText { get; set; }
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
-    public InformationRequest Asked { get; private set; } = default!;
+    public IReadOnlyList<InformationRequest> Requests { get; private set; } = [];
     public bool CanAnswer { get; private set; }
+    /// <summary>The request whose answer was refused: its form shows the error and what was typed.</summary>
+    public Guid? Refused { get; private set; }
 
     [Needs(Capability.ViewApplication)]
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid requestId) => await LoadAsync(id, requestId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     [Needs(Capability.EditAnswers)]
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid requestId)
+    public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (!await LoadAsync(id, requestId)) return NotFound();
+        if (!await LoadAsync(id)) return NotFound();
+        // No request named (or one of another application): the list as it stands.
+        if (RequestId is not { } requestId || Requests.All(r => r.Id != requestId)) return RedirectToPage(new { id });
+        Refused = requestId;
         var uploads = new List<RequestDesk.Upload>();
         foreach (var file in Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
         {
@@ -68,6 +75,9 @@ public sealed class AnswerModel(ApplicationAccess access, RequestDesk desk, Port
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Answered (or changed) elsewhere at the same moment: the page shows how it stands now, the text kept.
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
             return Refuse("", text["Request.Error.ChangedMeanwhile"]);
         }
         return Redirect(Url.Page("/Applications/Status", new { id })! + "?answered=" + requestId.ToString("N") + "#request-" + requestId.ToString("N"));
@@ -79,14 +89,13 @@ public sealed class AnswerModel(ApplicationAccess access, RequestDesk desk, Port
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id, Guid requestId)
+    private async Task<bool> LoadAsync(Guid id)
     {
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
-        if (application.InformationRequests.FirstOrDefault(r => r.Id == requestId) is not { } request) return false;
         Application = application;
-        Asked = request;
+        Requests = application.InformationRequests.OrderByDescending(r => r.IsOpen).ThenByDescending(r => r.SentAt).ToList();
         Scheme = await access.SchemeOfAsync(application);
-        CanAnswer = request.IsOpen && (await access.OnApplicationAsync(User, id))?.Allows(Capability.EditAnswers) == true;
+        CanAnswer = (await access.OnApplicationAsync(User, id))?.Allows(Capability.EditAnswers) == true;
         return true;
     }
 }
