@@ -64,6 +64,9 @@ public sealed class RequestPageTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains("Met de prijs per avond.", WebUtility.HtmlDecode(status), StringComparison.Ordinal);
         Assert.Contains($"action=\"/applications/{application.Id}/requests\"", status, StringComparison.Ordinal);
         Assert.Contains($"name=\"RequestId\" value=\"{request.Id}\"", status, StringComparison.Ordinal);
+        // The form carries its own antiforgery token (a browser posts only what the form holds).
+        var form = status[status.IndexOf($"action=\"/applications/{application.Id}/requests\"", StringComparison.Ordinal)..];
+        Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)], StringComparison.Ordinal);
 
         var (answered, _) = await AnswerAsync(member, application.Id, request.Id, "De offerte zit erbij. 👍", ("offerte-zaal.pdf", Pdf));
 
