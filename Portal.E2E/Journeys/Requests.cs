@@ -72,6 +72,24 @@ public sealed partial class Requests(PortalServer server, BrowserFixture browser
         await Expect(main).ToContainTextAsync("Wordt beoordeeld");
         await SeeAsync(reviewerTab, "review-requests-answered");
         Assert.Equal(ApplicationStatus.InReview, (await ApplicantData.LoadAsync(Server, id)).Status);
+
+        // The thread: an internal note and a message; the applicant reads only the message.
+        await main.GetByRole(AriaRole.Link, new() { Name = "Berichten en interne notities", Exact = true }).ClickAsync();
+        await SeeAsync(reviewerTab, "review-messages");
+        await main.GetByLabel("Interne notitie", new() { Exact = true }).FillAsync("Offerte lijkt in orde; navragen bij de beheerder.");
+        await main.GetByRole(AriaRole.Button, new() { Name = "Notitie opslaan", Exact = true }).ClickAsync();
+        await Expect(main).ToContainTextAsync("Uw interne notitie is opgeslagen.");
+        await SeeAsync(reviewerTab, "review-messages-note");
+        await main.GetByLabel("Bericht aan de aanvrager", new() { Exact = true }).FillAsync("Dank u. Wij kijken er deze week naar.");
+        await main.GetByRole(AriaRole.Button, new() { Name = "Bericht sturen", Exact = true }).ClickAsync();
+        await Expect(main).ToContainTextAsync("Uw bericht is verstuurd.");
+        await SeeAsync(reviewerTab, "review-messages-sent");
+
+        await memberTab.GotoAsync($"/applications/{id}/status");
+        await status.GetByRole(AriaRole.Link, new() { Name = "Berichten lezen en sturen (1)", Exact = true }).ClickAsync();
+        await Expect(status).ToContainTextAsync("Dank u. Wij kijken er deze week naar.");
+        await Expect(status).Not.ToContainTextAsync("navragen bij de beheerder");
+        await SeeAsync(memberTab, "messages");
     }
 
     /// <summary>Sends the draft in and lets the reviewer take it up, through the domain's verbs.</summary>
