@@ -6,7 +6,7 @@ using Portal.Domain.Terms;
 namespace Portal.Requests;
 
 /// <summary>
-/// Tends the open completeness terms (art. 4:5 Awb) every few minutes: the one reminder three days before a term ends, and
+/// Tends the open completeness terms (art. 4:5 Awb) every 10 minutes: the one reminder three days before a term ends, and
 /// the application back to review once a term ran out unused (from then on the reviewer sees the day by which the decision
 /// not to process must be made known). The applications are locked FOR UPDATE SKIP LOCKED, so two nodes never remind twice;
 /// the reminder's mail is written in the same transaction as the mark that it was sent.
@@ -16,7 +16,7 @@ public sealed class RequestWorker(IServiceScopeFactory scopes, IConfiguration co
 {
     private const int BatchSize = 50;
 
-    private TimeSpan Interval => configuration.GetValue("Requests:TendInterval", TimeSpan.FromMinutes(5));
+    private TimeSpan Interval => configuration.GetValue("Requests:TendInterval", TimeSpan.FromMinutes(10));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
