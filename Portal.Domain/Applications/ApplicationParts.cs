@@ -50,6 +50,8 @@ public sealed class Attachment
     public long SizeBytes { get; private set; }
     public Guid UploadedBy { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
+    /// <summary>The information request this file answers (sent after submission), or null for a file of the application itself.</summary>
+    public Guid? InformationRequestId { get; internal set; }
 }
 
 /// <summary>One step on the status timeline.</summary>

@@ -16,7 +16,7 @@ public enum InformationRequestKind
 /// apart: only a completeness request that sets a term stands the decision term still, from the day after it is sent
 /// until the day it is answered or its term has run out unused (art. 4:15(1)(a) Awb).
 /// </summary>
-public sealed class InformationRequest
+public sealed partial class InformationRequest
 {
     private InformationRequest() { }
 

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Data;
+using Portal.Domain.Accounts;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.E2E.Infrastructure;
+using Portal.E2E.Pages;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Journeys;
+
+/// <summary>
+/// Issue 11, point 5 in a browser: a reviewer sends a completeness request, the email with the request's text arrives
+/// (MailDev), the applicant answers on the status page with a file, and the reviewer sees the answer and the file while the
+/// application is back in review. Every page and state is looked at with axe and the HTML checker.
+/// </summary>
+public sealed partial class Requests(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
+{
+    [Fact]
+    public async Task Reviewer_asks_for_a_missing_quote_and_the_applicant_answers_with_a_file_from_the_status_page()
+    {
+        var member = await Server.CreateAccountAsync(Roles.Applicant, "amina");
+        var reviewer = await Server.CreateAccountAsync(Roles.Reviewer, "ruben", authenticatorKey: Totp.NewKey());
+        var id = await ApplicantData.DraftAsync(Server, member, activity: true, 300);
+        await InReviewAsync(id, member, reviewer);
+
+        var reviewerTab = await OpenBrowserAsync();
+        await SignInAsync(reviewerTab, reviewer);
+        await reviewerTab.GotoAsync($"/review/applications/{id}/requests");
+        var main = reviewerTab.GetByRole(AriaRole.Main);
+        await Expect(reviewerTab.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Vragen aan de aanvrager");
+        await SeeAsync(reviewerTab, "review-requests");
+        await main.GetByRole(AriaRole.Button, new() { Name = "Versturen", Exact = true }).ClickAsync();
+        await Expect(main.GetByRole(AriaRole.Alert)).ToContainTextAsync("Schrijf wat u wilt vragen.");
+        await SeeAsync(reviewerTab, "review-requests-no-text");
+        await main.GetByLabel("Waar gaat het over?").SelectOptionAsync("budget.costs");
+        await main.GetByLabel("Wat wilt u weten of hebben?").FillAsync("Stuur de offerte van de zaal in het buurthuis.");
+        await main.GetByRole(AriaRole.Button, new() { Name = "Versturen", Exact = true }).ClickAsync();
+        await Expect(main).ToContainTextAsync("Het verzoek om aanvulling is verstuurd.");
+        await SeeAsync(reviewerTab, "review-requests-sent");
+
+        // The first mail is the confirmation of the submission; the second the request.
+        var mail = await Server.Mail.WaitForMailToAsync(member.Email, count: 2);
+        Assert.Equal($"Wij missen iets in uw aanvraag {await ReferenceAsync(id)}", mail.Subject);
+        Assert.Contains("> Stuur de offerte van de zaal in het buurthuis.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Als wij dit niet op tijd krijgen, behandelen wij uw aanvraag niet.", mail.Text, StringComparison.Ordinal);
+
+        var memberTab = await OpenBrowserAsync();
+        await SignInAsync(memberTab, member);
+        await memberTab.GotoAsync(mail.FirstLink.PathAndQuery);
+        var status = memberTab.GetByRole(AriaRole.Main);
+        await Expect(status).ToContainTextAsync("Stuur de offerte van de zaal in het buurthuis.");
+        await SeeAsync(memberTab, "status-with-request");
+        await status.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "offerte-zaal.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"u8.ToArray(),
+        });
+        await status.GetByRole(AriaRole.Textbox, new() { Name = "Uw antwoord" }).FillAsync("Hier is de offerte. De zaal kost € 120. 👍");
+        await status.GetByRole(AriaRole.Button, new() { Name = "Antwoord sturen", Exact = true }).ClickAsync();
+        await Expect(status).ToContainTextAsync("Dank u. Wij hebben uw antwoord gekregen.");
+        await Expect(status).ToContainTextAsync("offerte-zaal.pdf");
+        await SeeAsync(memberTab, "status-answered");
+
+        await reviewerTab.ReloadAsync();
+        await Expect(main).ToContainTextAsync("Hier is de offerte. De zaal kost € 120. 👍");
+        await Expect(main.GetByRole(AriaRole.Link, new() { Name = "offerte-zaal.pdf" })).ToBeVisibleAsync();
+        await Expect(main).ToContainTextAsync("Wordt beoordeeld");
+        await SeeAsync(reviewerTab, "review-requests-answered");
+        Assert.Equal(ApplicationStatus.InReview, (await ApplicantData.LoadAsync(Server, id)).Status);
+
+        // The thread: an internal note and a message; the applicant reads only the message.
+        await main.GetByRole(AriaRole.Link, new() { Name = "Berichten en interne notities", Exact = true }).ClickAsync();
+        await SeeAsync(reviewerTab, "review-messages");
+        await main.GetByLabel("Interne notitie", new() { Exact = true }).FillAsync("Offerte lijkt in orde; navragen bij de beheerder.");
+        await main.GetByRole(AriaRole.Button, new() { Name = "Notitie opslaan", Exact = true }).ClickAsync();
+        await Expect(main).ToContainTextAsync("Uw interne notitie is opgeslagen.");
+        await SeeAsync(reviewerTab, "review-messages-note");
+        await main.GetByLabel("Bericht aan de aanvrager", new() { Exact = true }).FillAsync("Dank u. Wij kijken er deze week naar.");
+        await main.GetByRole(AriaRole.Button, new() { Name = "Bericht sturen", Exact = true }).ClickAsync();
+        await Expect(main).ToContainTextAsync("Uw bericht is verstuurd.");
+        await SeeAsync(reviewerTab, "review-messages-sent");
+
+        await memberTab.GotoAsync($"/applications/{id}/status");
+        await status.GetByRole(AriaRole.Link, new() { Name = "Berichten lezen en sturen (1)", Exact = true }).ClickAsync();
+        await Expect(status).ToContainTextAsync("Dank u. Wij kijken er deze week naar.");
+        await Expect(status).Not.ToContainTextAsync("navragen bij de beheerder");
+        await SeeAsync(memberTab, "messages");
+    }
+
+    /// <summary>Sends the draft in and lets the reviewer take it up, through the domain's verbs.</summary>
+    private async Task InReviewAsync(Guid id, TestAccount member, TestAccount reviewer)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var (memberId, reviewerId) = ((await users.FindByEmailAsync(member.Email))!.Id, (await users.FindByEmailAsync(reviewer.Email))!.Id);
+        var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Events).SingleAsync(a => a.Id == id);
+        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
+        var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganisationId);
+        application.Submit(scheme, organisation, declarationAccepted: true, $"NIJ-2026-{Random.Shared.Next(10000, 99999)}", Actor.Applicant(memberId),
+            DateTimeOffset.UtcNow);
+        application.StartReview(Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<string> ReferenceAsync(Guid id) => (await ApplicantData.LoadAsync(Server, id)).Reference!;
+
+    private async Task SignInAsync(IPage tab, TestAccount account)
+    {
+        var signIn = new SignInPage(tab);
+        await signIn.GotoAsync();
+        await SeeAsync(tab, "sign-in");
+        await signIn.SignInAsync(account.Email, account.Password);
+        if (account.AuthenticatorKey is { } key)
+        {
+            var code = new TwoFactorPage(tab);
+            await Expect(code.Heading).ToHaveTextAsync("Vul uw code in");
+            await SeeAsync(tab, "two-factor");
+            await code.SubmitAsync(Totp.FreshCode(key));
+        }
+        await Expect(tab).Not.ToHaveURLAsync(SignInUrl());
+        await SeeAsync(tab, "signed-in");
+    }
+
+    [GeneratedRegex("/account/(sign-in|two-factor)")]
+    private static partial Regex SignInUrl();
+}

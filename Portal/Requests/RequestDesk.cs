@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Messages;
+using Portal.Domain.Terms;
+using Portal.Infrastructure.Files;
+
+namespace Portal.Requests;
+
+/// <summary>
+/// The work behind the request and message pages: sending a request or a question, answering one with text and files,
+/// writing in the thread. Pages check access first (the application they pass is one the user may act on); this class
+/// calls the domain's verbs and saves once, so the audit rows and the mail go in the same transaction.
+/// </summary>
+public sealed class RequestDesk(PortalDbContext db, TimeProvider clock)
+{
+    /// <summary>At most this many files with one answer (each within the attachment rules, together at most 25 MB).</summary>
+    public const int MaxFilesPerAnswer = 5;
+
+    /// <summary>A file as uploaded, before it is checked.</summary>
+    public sealed record Upload(string? FileName, byte[] Content);
+
+    /// <summary>A message of the thread with who wrote it (an address for staff, "the municipality" for the applicant).</summary>
+    public sealed record Shown(ApplicationMessage Message, string AuthorEmail);
+
+    public async Task<InformationRequest> SendAsync(Application application, InformationRequestKind kind, string? text, string? about,
+        DateOnly? respondBy, Actor by)
+    {
+        var now = clock.GetUtcNow();
+        var question = about is null or "" ? null : QuestionKey.Parse(about) ?? throw new DomainException("Request.Error.About");
+        var request = kind == InformationRequestKind.Completeness
+            ? application.SendCompletionRequest(text, question, respondBy ?? throw new DomainException("Request.Error.TermRequired"),
+                AtwCalendar.Netherlands, by, now)
+            : application.SendQuestion(text, question, by, now);
+        await db.SaveChangesAsync();
+        return request;
+    }
+
+    /// <summary>
+    /// Checks every file like an attachment (size, type, content), then stores the files and the answer in one SaveChanges:
+    /// an answer is never half stored. A refused file refuses the whole answer, with the reason's resource key.
+    /// </summary>
+    public async Task AnswerAsync(Application application, Guid requestId, string? text, IReadOnlyList<Upload> uploads, Actor by)
+    {
+        var now = clock.GetUtcNow();
+        if (uploads.Count > MaxFilesPerAnswer) throw new DomainException("Request.Error.TooManyFiles");
+        if (uploads.Sum(u => (long)u.Content.Length) > FileInspector.MaxApplicationBytes) throw new DomainException("Request.Error.FilesTooLarge");
+        var checkedFiles = new List<(Upload Upload, string ContentType)>();
+        foreach (var upload in uploads)
+        {
+            if (upload.Content.LongLength > FileInspector.MaxFileBytes) throw new DomainException("Request.Error.FileTooLarge");
+            var inspection = FileInspector.Inspect(upload.FileName, upload.Content);
+            if (!inspection.Accepted) throw new DomainException(inspection.RefusalKey!);
+            checkedFiles.Add((upload, inspection.ContentType!));
+        }
+        foreach (var (upload, contentType) in checkedFiles)
+        {
+            var attachment = application.AttachToAnswer(requestId, FileInspector.SafeFileName(upload.FileName), contentType,
+                upload.Content.LongLength, by, now);
+            db.Add(attachment);
+            db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = upload.Content });
+        }
+        application.AnswerRequest(requestId, text, by, now);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<ApplicationMessage> WriteAsync(Application application, string? text, bool asInternalNote, Actor by)
+    {
+        var now = clock.GetUtcNow();
+        var message = asInternalNote ? ApplicationMessage.Note(application, text, by, now) : ApplicationMessage.Write(application, text, by, now);
+        db.Add(message);
+        await db.SaveChangesAsync();
+        return message;
+    }
+
+    /// <summary>
+    /// The thread, oldest first. <paramref name="withInternalNotes"/> only for staff: the applicant's and a coach's query
+    /// never reads an internal note from the database, so no page can show one by mistake.
+    /// </summary>
+    public async Task<IReadOnlyList<Shown>> ThreadAsync(Guid applicationId, bool withInternalNotes)
+    {
+        var messages = await db.Set<ApplicationMessage>().AsNoTracking()
+            .Where(m => m.ApplicationId == applicationId && (withInternalNotes || !m.IsInternal))
+            .OrderBy(m => m.CreatedAt).ToListAsync();
+        var authors = messages.Select(m => m.AuthorId).Distinct().ToList();
+        var emails = authors.Count == 0 ? [] : await db.Users.Where(u => authors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "");
+        return messages.Select(m => new Shown(m, emails.GetValueOrDefault(m.AuthorId, ""))).ToList();
+    }
+
+    /// <summary>How many messages the applicant's side can read (for the link on the status page).</summary>
+    public Task<int> VisibleCountAsync(Guid applicationId) =>
+        db.Set<ApplicationMessage>().CountAsync(m => m.ApplicationId == applicationId && !m.IsInternal);
+}
