@@ -175,6 +175,8 @@ public sealed class ApplicationAssessment : AggregateRoot
     {
         var problems = new List<string>();
         if (Outcome is not { } outcome) return ["Assessment.Outcome.Required"];
+        // While a completeness request is open the applicant may still add what decides it: wait for the answer or the term.
+        if (application.Status != ApplicationStatus.InReview) problems.Add("Assessment.Propose.NotInReview");
         if (outcome != ProposedOutcome.NotProcess)
         {
             if (framework.Criteria.Any(c => ScoreOf(c.Key)?.Mark is null)) problems.Add("Assessment.Propose.ScoresMissing");

@@ -178,6 +178,8 @@ public sealed class AssessmentTests
         application.AnswerInformationRequest(answered.Id, Amina, At("2026-02-10"));
         Assert.NotEmpty(assessment.ProblemsWithProposal(application, Framework, Day("2026-02-10")));
         application.RequestCompletion(null, Day("2026-02-24"), AtwCalendar.Netherlands, Reviewer, At("2026-02-10"));
+        // While the request is open, no proposal: the applicant may still send what decides it.
+        Assert.Contains("Assessment.Propose.NotInReview", assessment.ProblemsWithProposal(application, Framework, Day("2026-02-20")));
         application.CloseLapsedRequests(At("2026-02-25"));
 
         assessment.Propose(application, Framework, Reviewer, At("2026-02-25"));

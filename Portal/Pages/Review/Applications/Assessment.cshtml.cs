@@ -166,8 +166,9 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Saved meanwhile in another tab (xmin), or its first save raced this one (one draft per reviewer).
             ChangedMeanwhile = true;
             ModelState.AddModelError("", text["Assessment.ChangedMeanwhile"]);
             return false;
