@@ -173,6 +173,61 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_partial_grant_takes_each_cut_with_its_reason_off_the_amount_and_goes_to_an_approver()
+    {
+        var application = await SubmittedAsync();
+        var (reviewer, reviewerId) = await StaffAsync("beoordelaar@example.org", Roles.Reviewer);
+        var (approver, _) = await StaffAsync("fiatteur@example.org", Roles.Approver);
+        await ReviewerReadyAsync(application, reviewer, reviewerId);
+        var url = $"/review/applications/{application.Id}/assessment";
+        var line = application.BudgetLines[0].Id;
+
+        var (noReason, noReasonHtml) = await reviewer.SubmitAsync(url + "?handler=Propose", [.. AllScored(), ("Input.Outcome", "PartialGrant"),
+            ("Input.Reasons[PartialGrant]", "CostsTooHigh"), ($"Input.Cut[{line}]", "€ 300,00")]);
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("Geef bij elk bedrag dat u niet toekent een reden.", noReasonHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"€ 300,00\"", WebUtility.HtmlDecode(noReasonHtml), StringComparison.Ordinal);
+
+        await reviewer.SubmitAsync(url + "?handler=Propose", [.. AllScored(), ("Input.Outcome", "PartialGrant"),
+            ("Input.Reasons[PartialGrant]", "CostsTooHigh"), ($"Input.Cut[{line}]", "300"), ($"Input.CutReason[{line}]", "Boodschappen voor 25 mensen kosten minder.")]);
+
+        await using (var db = fixture.Database.NewContext())
+        {
+            var proposal = await db.Set<ApplicationAssessment>().SingleAsync();
+            Assert.Equal(AssessmentState.Proposed, proposal.State);
+            Assert.Equal(50_000, proposal.GrantAmountCents); // € 800 asked, € 300 cut
+            Assert.True(proposal.NeedsApproval);
+        }
+        var (_, approval) = await approver.GetAsync($"/review/applications/{application.Id}/approval");
+        Assert.Contains("Boodschappen voor 25 mensen kosten minder.", approval, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Of_an_approval_and_a_send_back_at_the_same_moment_exactly_one_happens()
+    {
+        var application = await SubmittedAsync();
+        var (reviewer, reviewerId) = await StaffAsync("beoordelaar@example.org", Roles.Reviewer);
+        var (first, _) = await StaffAsync("fiatteur@example.org", Roles.Approver);
+        var (second, _) = await StaffAsync("tweede-fiatteur@example.org", Roles.Approver);
+        await ReviewerReadyAsync(application, reviewer, reviewerId);
+        await reviewer.SubmitAsync($"/review/applications/{application.Id}/assessment?handler=Propose",
+            [.. AllScored(), ("Input.Outcome", "Refuse"), ("Input.Reasons[Refuse]", "NotForScheme")]);
+        var approval = $"/review/applications/{application.Id}/approval";
+        await first.GetAsync(approval);
+        await second.GetAsync(approval);
+
+        var answers = await Task.WhenAll(first.PostAsync(approval + "?handler=Approve", []),
+            second.PostAsync(approval + "?handler=SendBack", [("Note", "Nog even naar kijken")]));
+
+        Assert.Single(answers, a => a.Response.StatusCode == HttpStatusCode.Redirect);
+        var status = await StatusAsync(application.Id);
+        Assert.Contains(status, new[] { ApplicationStatus.Rejected, ApplicationStatus.InReview });
+        await using var db = fixture.Database.NewContext();
+        var kinds = await db.AuditEvents.Where(e => e.ObjectId == application.Id).Select(e => e.Kind).ToListAsync();
+        Assert.Equal(1, kinds.Count(k => k is "application.proposal-approved" or "application.proposal-sent-back"));
+    }
+
+    [Fact]
     public async Task An_approver_can_never_approve_their_own_proposal_not_even_by_posting_the_form()
     {
         var application = await SubmittedAsync();
