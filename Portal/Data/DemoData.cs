@@ -3,6 +3,7 @@ using Portal.Accounts;
 using Portal.Domain.Accounts;
 using Portal.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Assessment;
 using Portal.Domain.Schemes;
 using Portal.Pages.Schemes;
 
@@ -58,6 +59,16 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
     {
         var existing = await db.Schemes.Select(s => s.Slug).ToListAsync();
         db.Schemes.AddRange(DemoSchemes.Create(SchemeCatalogue.Today(clock)).Where(s => !existing.Contains(s.Slug)));
+        await db.SaveChangesAsync();
+        await SeedAssessmentFrameworksAsync(db);
+    }
+
+    /// <summary>The published assessment frameworks of the demo schemes (issue 11), added once per scheme.</summary>
+    public static async Task SeedAssessmentFrameworksAsync(PortalDbContext db)
+    {
+        var without = await db.Schemes.Where(s => !db.Set<AssessmentFramework>().Any(f => f.SchemeId == s.Id))
+            .Select(s => new { s.Id, s.Slug }).ToListAsync();
+        db.Set<AssessmentFramework>().AddRange(without.Select(s => DemoFrameworks.For(s.Slug, s.Id)).OfType<AssessmentFramework>());
         await db.SaveChangesAsync();
     }
 
