@@ -28,6 +28,8 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
     public QuickCheckAnswer? DecidingAnswer => Result.DecidedBy is { } q ? Answers[q.Key] : null;
     /// <summary>Other open schemes that do not refuse on the same question.</summary>
     public IReadOnlyList<Scheme> OtherSchemes { get; private set; } = [];
+    /// <summary>The scheme's budget is spent (art. 4:25 Awb): the result says so whatever the answers, and points elsewhere.</summary>
+    public bool BudgetSpent { get; private set; }
     public bool ShowHostOrganisation => Result.DecidedBy is { } q && HostOrganisationHelps.Contains(q.Key);
 
     public string QuestionUrl(int number) => QuickCheckAnswers.QuestionUrl(Url, Scheme.Slug, number, Answers, Questions);
@@ -47,6 +49,7 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
         if (unanswered.q is not null) return Redirect(QuestionUrl(unanswered.Number));
 
         Result = QuickCheck.Evaluate(questions, Answers);
+        BudgetSpent = (await Portal.Review.BudgetOverview.SpentAsync(db, [scheme.Id])).Count > 0;
         if (Result.Outcome == QuickCheckOutcome.NotThisScheme)
         {
             var blocker = Result.DecidedBy!.Key;

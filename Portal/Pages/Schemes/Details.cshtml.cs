@@ -13,6 +13,8 @@ public sealed class DetailsModel(PortalDbContext db, TimeProvider clock, PortalT
 {
     public Scheme Scheme { get; private set; } = null!;
     public bool IsOpen { get; private set; }
+    /// <summary>The budget is spent (art. 4:25 Awb): the page says so and points elsewhere.</summary>
+    public bool BudgetSpent { get; private set; }
     public int QuestionCount { get; private set; }
     /// <summary>What the scheme asks for just above the small-amount threshold (proportionality).</summary>
     public IReadOnlyList<DocumentKind> DocumentsAbove { get; private set; } = [];
@@ -26,6 +28,7 @@ public sealed class DetailsModel(PortalDbContext db, TimeProvider clock, PortalT
         QuestionCount = DemoSchemes.QuickCheckFor(slug).Count;
         DocumentsAbove = scheme.RequiredDocuments(new Domain.Money.Money(scheme.NoDocumentsUpToCents + 1));
         Criteria = SchemeCatalogue.Criteria(text, slug);
+        BudgetSpent = IsOpen && (await Portal.Review.BudgetOverview.SpentAsync(db, [scheme.Id])).Count > 0;
         return Page();
     }
 }

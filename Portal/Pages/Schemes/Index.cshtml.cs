@@ -10,6 +10,12 @@ namespace Portal.Pages.Schemes;
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Scheme> Open { get; private set; } = [];
+    /// <summary>The open schemes whose budget is spent (art. 4:25 Awb): the card says so.</summary>
+    public IReadOnlySet<int> Spent { get; private set; } = new HashSet<int>();
 
-    public async Task OnGetAsync() => Open = await SchemeCatalogue.OpenAsync(db, clock);
+    public async Task OnGetAsync()
+    {
+        Open = await SchemeCatalogue.OpenAsync(db, clock);
+        Spent = await Portal.Review.BudgetOverview.SpentAsync(db, Open.Select(s => s.Id).ToList());
+    }
 }
