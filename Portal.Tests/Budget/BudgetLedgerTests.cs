@@ -138,20 +138,23 @@ public sealed class BudgetLedgerTests(DatabaseFixture fixture) : IAsyncLifetime
             var inOrder = new List<Guid>();
             for (var day = 4; day >= 1; day--) inOrder.Add(await SubmittedAsync(group, DaysAgo(10 * (round + 1) + day)));
 
-            // Each approver looks at the offer first (what is left for it), then approves it — all at the same moment.
+            await using (var db = fixture.Database.NewContext()) await new BudgetLedger(db, TimeProvider.System).HoldDrawsAsync();
+
+            // All approve at the same moment: in even rounds each approves the full request, in odd rounds what the offer
+            // said was left for it (looked at before the others approved).
+            var full = round % 2 == 0;
             using var start = new Barrier(inOrder.Count);
             var outcomes = await Task.WhenAll(inOrder.Select(id => Task.Run(async () =>
             {
                 await using var db = fixture.Database.NewContext();
                 var ledger = new BudgetLedger(db, TimeProvider.System);
-                await ledger.HoldDrawsAsync();
-                var offer = await ledger.OfferAsync(id);
+                var amount = full ? Money.FromEuros(800) : (await ledger.OfferAsync(id))!.Amount;
                 start.SignalAndWait(TimeSpan.FromSeconds(30));
-                if (offer is not { Amount.Cents: > 0 }) return (id, Granted: 0L, Refused: "no offer");
+                if (amount.Cents == 0) return (id, Granted: 0L, Refused: "no offer");
                 try
                 {
-                    await ledger.ApproveAsync(id, offer.Amount, Approver);
-                    return (id, Granted: offer.Amount.Cents, Refused: (string?)null);
+                    await ledger.ApproveAsync(id, amount, Approver);
+                    return (id, Granted: amount.Cents, Refused: (string?)null);
                 }
                 catch (DomainException refusal)
                 {
@@ -162,8 +165,10 @@ public sealed class BudgetLedgerTests(DatabaseFixture fixture) : IAsyncLifetime
             await using var check = fixture.Database.NewContext();
             var granted = await check.Set<BudgetReservation>().Where(r => r.State == ReservationState.Granted).SumAsync(r => r.GrantedCents ?? 0);
             Assert.True(granted <= grantedBefore + 2_000_00, $"round {round}: granted {granted} above the ceiling {grantedBefore + 2_000_00}");
-            // The first two in line get all they asked; the third what is left; the fourth nothing.
-            Assert.Equal([800_00L, 800_00L, 400_00L, 0L], inOrder.Select(id => outcomes.Single(o => o.id == id).Granted));
+            // The first two in line get all they asked; the third only what is left (or nothing when it asked for more); the fourth nothing.
+            Assert.Equal([800_00L, 800_00L, full ? 0L : 400_00L, 0L], inOrder.Select(id => outcomes.Single(o => o.id == id).Granted));
+            // Refused because the rest is held for the first two, or (once they are granted) because it would pass the ceiling.
+            if (full) Assert.Contains(outcomes.Single(o => o.id == inOrder[2]).Refused, new[] { "Ceiling.HeldForEarlier", "Ceiling.Exceeded" });
             grantedBefore = granted;
         }
     }

@@ -105,7 +105,13 @@ public sealed partial class MethodNotAllowedTests(DatabaseFixture fixture) : IAs
 
     private async Task<FormClient> SignedInStaffAsync()
     {
-        await TestAccounts.CreateAsync(fixture.Factory, "coach@example.org", Roles.Coach, authenticatorKey: CoachKey);
+        var staff = await TestAccounts.CreateAsync(fixture.Factory, "coach@example.org", Roles.Coach, authenticatorKey: CoachKey);
+        // Reviewer and approver pages (issue 11) ask for those roles: one member of staff holding them all passes every policy.
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Data.PortalUser>>();
+            await users.AddToRolesAsync((await users.FindByIdAsync(staff.Id.ToString()))!, [Roles.Reviewer, Roles.Approver]);
+        }
         var client = new FormClient(fixture.Factory);
         await client.SignInWithCodeAsync("coach@example.org", TestAccounts.Password, CoachKey);
         return client;

@@ -37,7 +37,8 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        if (await SchemeCatalogue.FindAsync(db, slug) is not { } scheme || !scheme.IsOpenOn(SchemeCatalogue.Today(clock))) return NotFound();
+        if (await SchemeCatalogue.FindWithBudgetAsync(db, slug) is not (var scheme, var budgetSpent) || !scheme.IsOpenOn(SchemeCatalogue.Today(clock)))
+            return NotFound();
         var questions = DemoSchemes.QuickCheckFor(slug);
         if (questions.Count == 0) return NotFound();
         Scheme = scheme;
@@ -49,7 +50,7 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
         if (unanswered.q is not null) return Redirect(QuestionUrl(unanswered.Number));
 
         Result = QuickCheck.Evaluate(questions, Answers);
-        BudgetSpent = (await Portal.Review.BudgetOverview.SpentAsync(db, [scheme.Id])).Count > 0;
+        BudgetSpent = budgetSpent;
         if (Result.Outcome == QuickCheckOutcome.NotThisScheme)
         {
             var blocker = Result.DecidedBy!.Key;

@@ -22,13 +22,13 @@ public sealed class DetailsModel(PortalDbContext db, TimeProvider clock, PortalT
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        if (await SchemeCatalogue.FindAsync(db, slug) is not { } scheme) return NotFound();
+        if (await SchemeCatalogue.FindWithBudgetAsync(db, slug) is not (var scheme, var budgetSpent)) return NotFound();
         Scheme = scheme;
         IsOpen = scheme.IsOpenOn(SchemeCatalogue.Today(clock));
         QuestionCount = DemoSchemes.QuickCheckFor(slug).Count;
         DocumentsAbove = scheme.RequiredDocuments(new Domain.Money.Money(scheme.NoDocumentsUpToCents + 1));
         Criteria = SchemeCatalogue.Criteria(text, slug);
-        BudgetSpent = IsOpen && (await Portal.Review.BudgetOverview.SpentAsync(db, [scheme.Id])).Count > 0;
+        BudgetSpent = IsOpen && budgetSpent;
         return Page();
     }
 }

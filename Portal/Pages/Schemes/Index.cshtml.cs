@@ -15,7 +15,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     public async Task OnGetAsync()
     {
-        Open = await SchemeCatalogue.OpenAsync(db, clock);
-        Spent = await Portal.Review.BudgetOverview.SpentAsync(db, Open.Select(s => s.Id).ToList());
+        var open = await SchemeCatalogue.OpenWithBudgetAsync(db, clock);
+        Open = open.Select(s => s.Scheme).ToList();
+        Spent = open.Where(s => s.BudgetSpent).Select(s => s.Scheme.Id).ToHashSet();
     }
 }
