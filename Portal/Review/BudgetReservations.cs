@@ -67,10 +67,11 @@ public static class BudgetReservations
                 .Where(r => r.ApplicationId == applicationId && r.State != ReservationState.Released).LoadAsync(cancellationToken);
             return tracked;
         }
+        var query = db.Set<SchemeBudget>()
+            .Include(b => b.Reservations.Where(r => r.ApplicationId == applicationId && r.State != ReservationState.Released));
+        if (await query.SingleOrDefaultAsync(b => b.SchemeId == schemeId, cancellationToken) is { } budget) return budget;
         await BudgetLedger.EnsureRowAsync(db, schemeId, cancellationToken);
-        return await db.Set<SchemeBudget>()
-            .Include(b => b.Reservations.Where(r => r.ApplicationId == applicationId && r.State != ReservationState.Released))
-            .SingleAsync(b => b.SchemeId == schemeId, cancellationToken);
+        return await query.SingleAsync(b => b.SchemeId == schemeId, cancellationToken);
     }
 
     /// <summary>What the application asks for. Its cost rows are read from the database unless this context has them loaded.</summary>
