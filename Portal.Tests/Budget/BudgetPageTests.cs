@@ -63,6 +63,7 @@ public sealed class BudgetPageTests(DatabaseFixture fixture) : IAsyncLifetime
         var later = await SubmittedAsync(group, BudgetLedgerTests.DaysAgo(3), "NIJ-2026-00003");
         var first = await SubmittedAsync(group, BudgetLedgerTests.DaysAgo(9), "NIJ-2026-00001");
         var sameDay = await SubmittedAsync(group, BudgetLedgerTests.DaysAgo(9).AddHours(2), "NIJ-2026-00002");
+        var last = await SubmittedAsync(group, BudgetLedgerTests.DaysAgo(1), "NIJ-2026-00004");
         using var reviewer = await StaffAsync("beoordelaar@example.org", Roles.Reviewer);
 
         var (response, html) = await reviewer.GetAsync("/review/budget");
@@ -70,16 +71,17 @@ public sealed class BudgetPageTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var section = WebUtility.HtmlDecode(html[html.IndexOf("data-scheme=\"samen-doen\"", StringComparison.Ordinal)..]);
         Assert.Contains("data-figure=\"ceiling\">\u2066€\u00A02.000\u2069", section, StringComparison.Ordinal);
-        Assert.Contains("data-figure=\"reserved\">\u2066€\u00A02.400\u2069", section, StringComparison.Ordinal);
+        Assert.Contains("data-figure=\"reserved\">\u2066€\u00A03.200\u2069", section, StringComparison.Ordinal);
         Assert.Contains("data-figure=\"left\"><strong>\u2066€\u00A00\u2069", section, StringComparison.Ordinal);
         Assert.Contains("data-spent", section, StringComparison.Ordinal);
         // The two of one day in the order of their draw ("1 van 2", "2 van 2"), the later day last and not fully covered.
         var rows = System.Text.RegularExpressions.Regex.Matches(section, "data-application=\"([0-9a-f-]+)\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
-        Assert.Equal(later, rows[2]);
+        Assert.Equal([later, last], rows.Skip(2));
         Assert.Equal(new[] { first, sameDay }.Order(), rows.Take(2).Order());
         Assert.Contains("1 van 2", section, StringComparison.Ordinal);
         Assert.Contains("2 van 2", section, StringComparison.Ordinal);
-        Assert.Contains("data-fits=\"False\">Niet helemaal", section, StringComparison.Ordinal);
+        Assert.Contains("data-fits=\"Partial\">Niet helemaal", section, StringComparison.Ordinal); // € 400 of the € 800 it asks
+        Assert.Contains("data-fits=\"None\">Nee, er is niets meer over", section, StringComparison.Ordinal);
         await using (var db = fixture.Database.NewContext())
             Assert.Contains((await db.Set<BudgetDraw>().SingleAsync(d => d.Count == 2)).Seed, section, StringComparison.Ordinal);
 

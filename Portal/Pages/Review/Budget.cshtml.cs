@@ -24,7 +24,8 @@ public sealed class BudgetModel(PortalDbContext db, BudgetLedger ledger, TimePro
     /// <summary>The most recent draws shown; every draw stays in the database and in the audit trail.</summary>
     public const int DrawsShown = 10;
 
-    public sealed record Waiting(Guid ApplicationId, string? Reference, BudgetReservation Reservation, Domain.Money.Money HeldBefore, bool Fits);
+    /// <summary>One application in line, and whether what is left after those before it covers it (in full, in part, not at all).</summary>
+    public sealed record Waiting(Guid ApplicationId, string? Reference, BudgetReservation Reservation, BudgetOfferKind Fits);
 
     public sealed record SchemeRow(Scheme Scheme, BudgetOrder Order, RemainingBudget Budget, IReadOnlyList<Waiting> Queue, int QueueCount,
         IReadOnlyList<BudgetDraw> Draws, IReadOnlyDictionary<DateOnly, int> DrawCounts);
@@ -55,8 +56,8 @@ public sealed class BudgetModel(PortalDbContext db, BudgetLedger ledger, TimePro
             var left = scheme.BudgetCeilingCents - remaining[scheme.Id].Granted.Cents;
             foreach (var reservation in queue.Take(QueueShown))
             {
-                rows.Add(new Waiting(reservation.ApplicationId, references.GetValueOrDefault(reservation.ApplicationId), reservation,
-                    new(heldBefore), heldBefore + reservation.AmountCents <= left));
+                var offer = new BudgetOffer(reservation.Amount, new(Math.Max(0, left - heldBefore)));
+                rows.Add(new Waiting(reservation.ApplicationId, references.GetValueOrDefault(reservation.ApplicationId), reservation, offer.Kind));
                 heldBefore += reservation.AmountCents;
             }
             var counts = budget.Draws.ToDictionary(d => d.Day, d => d.Count);
