@@ -47,6 +47,9 @@ public sealed class DomainEventRecorder : SaveChangesInterceptor
     {
         db.ChangeTracker.DetectChanges();
         RefuseStateChangesWithoutEvent(db);
+        // Budget follows the applications' state (held when complete, given back on withdrawal, refusal…); its own events join below.
+        await Portal.Review.BudgetReservations.FollowAsync(db, cancellationToken);
+        db.ChangeTracker.DetectChanges();
         var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
         if (aggregates.Count == 0) return;
         var events = aggregates.SelectMany(a => a.DomainEvents).OrderBy(e => e.OccurredAt).ToList();

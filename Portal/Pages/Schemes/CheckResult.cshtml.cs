@@ -28,6 +28,8 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
     public QuickCheckAnswer? DecidingAnswer => Result.DecidedBy is { } q ? Answers[q.Key] : null;
     /// <summary>Other open schemes that do not refuse on the same question.</summary>
     public IReadOnlyList<Scheme> OtherSchemes { get; private set; } = [];
+    /// <summary>The scheme's budget is spent (art. 4:25 Awb): the result says so whatever the answers, and points elsewhere.</summary>
+    public bool BudgetSpent { get; private set; }
     public bool ShowHostOrganisation => Result.DecidedBy is { } q && HostOrganisationHelps.Contains(q.Key);
 
     public string QuestionUrl(int number) => QuickCheckAnswers.QuestionUrl(Url, Scheme.Slug, number, Answers, Questions);
@@ -35,7 +37,8 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        if (await SchemeCatalogue.FindAsync(db, slug) is not { } scheme || !scheme.IsOpenOn(SchemeCatalogue.Today(clock))) return NotFound();
+        if (await SchemeCatalogue.FindWithBudgetAsync(db, slug) is not (var scheme, var budgetSpent) || !scheme.IsOpenOn(SchemeCatalogue.Today(clock)))
+            return NotFound();
         var questions = DemoSchemes.QuickCheckFor(slug);
         if (questions.Count == 0) return NotFound();
         Scheme = scheme;
@@ -47,6 +50,7 @@ public sealed class CheckResultModel(PortalDbContext db, TimeProvider clock) : P
         if (unanswered.q is not null) return Redirect(QuestionUrl(unanswered.Number));
 
         Result = QuickCheck.Evaluate(questions, Answers);
+        BudgetSpent = budgetSpent;
         if (Result.Outcome == QuickCheckOutcome.NotThisScheme)
         {
             var blocker = Result.DecidedBy!.Key;

@@ -10,6 +10,13 @@ namespace Portal.Pages.Schemes;
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Scheme> Open { get; private set; } = [];
+    /// <summary>The open schemes whose budget is spent (art. 4:25 Awb): the card says so.</summary>
+    public IReadOnlySet<int> Spent { get; private set; } = new HashSet<int>();
 
-    public async Task OnGetAsync() => Open = await SchemeCatalogue.OpenAsync(db, clock);
+    public async Task OnGetAsync()
+    {
+        var open = await SchemeCatalogue.OpenWithBudgetAsync(db, clock);
+        Open = open.Select(s => s.Scheme).ToList();
+        Spent = open.Where(s => s.BudgetSpent).Select(s => s.Scheme.Id).ToHashSet();
+    }
 }
