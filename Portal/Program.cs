@@ -178,7 +178,6 @@ services.AddScoped<SignInFlow>();
 services.AddScoped<AccountEmails>();
 services.AddScoped<DemoData>();
 services.AddScoped<Portal.Applications.ApplicationAccess>();
-services.AddScoped<Portal.Review.BudgetLedger>();
 services.AddScoped<Portal.Pages.Coach.Assisted.AssistedApplications>();
 services.AddScoped<Portal.Pages.Staff.FailedMail>();
 // Coaches on an application: consent, comments at a question, Dutch summaries (issue 10).

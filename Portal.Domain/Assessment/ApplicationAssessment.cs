@@ -229,7 +229,7 @@ public sealed class ApplicationAssessment : AggregateRoot
     /// <summary>
     /// The one place a proposal becomes a decision. An approver decides any proposal but their own (four-eyes: also when they
     /// hold the reviewer role, and also when the form is posted directly); the assessor decides their own only when no
-    /// approver is needed. (The budget ceiling's check belongs here too.)
+    /// approver is needed. The portal spends a grant's budget in the same transaction (Portal.Review.ProposalDecisions).
     /// </summary>
     public void Decide(Application application, Actor by, DateTimeOffset now)
     {

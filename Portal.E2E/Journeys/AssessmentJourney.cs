@@ -96,5 +96,9 @@ public sealed class AssessmentJourney(PortalServer server, BrowserFixture browse
         application.Submit(scheme, organisation, declarationAccepted: true, "NIJ-2026-09911", Actor.Applicant(organisation.Members[0].UserId), now);
         application.StartReview(Actor.Reviewer(reviewerId), now);
         await db.SaveChangesAsync();
+        // The reviewer declared no personal interest (art. 2:4 Awb): the inbox journey walks that page itself.
+        var reviewCase = await db.Set<Portal.Domain.Review.ReviewCase>().Include(c => c.Declarations).SingleAsync(c => c.ApplicationId == id);
+        reviewCase.Declare(false, null, Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
     }
 }

@@ -67,6 +67,12 @@ public sealed class DecisionTermJourney(PortalServer server, BrowserFixture brow
         await Expect(signIn.Main).ToContainTextAsync("U bent ingelogd.");
         await SeeAsync(page, "reviewer-signed-in");
         await page.GotoAsync($"/review/applications/{applicationId}/term");
+        // Nothing of the application opens before the reviewer declared no personal interest (art. 2:4 Awb).
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hebt u een persoonlijk belang?" })).ToBeVisibleAsync();
+        await SeeAsync(page, "review-declaration");
+        await page.GetByLabel("Ik heb geen persoonlijk belang bij deze aanvraag").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verklaring opslaan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Onderdelen van deze aanvraag" }).GetByRole(AriaRole.Link, new() { Name = "Termijn" }).ClickAsync();
         await Expect(status.Main).ToContainTextAsync("De dwangsom loopt vanaf");
         await Expect(status.Main).ToContainTextAsync("Wij wachten al lang op het besluit.");
         await SeeAsync(page, "review-term-default");

@@ -106,6 +106,10 @@ public sealed partial class Requests(PortalServer server, BrowserFixture browser
             DateTimeOffset.UtcNow);
         application.StartReview(Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
+        // The reviewer declared no personal interest (art. 2:4 Awb): the inbox journey walks that page itself.
+        var reviewCase = await db.Set<Portal.Domain.Review.ReviewCase>().Include(c => c.Declarations).SingleAsync(c => c.ApplicationId == id);
+        reviewCase.Declare(false, null, Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
     }
 
     private async Task<string> ReferenceAsync(Guid id) => (await ApplicantData.LoadAsync(Server, id)).Reference!;

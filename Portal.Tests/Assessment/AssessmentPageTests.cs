@@ -132,6 +132,55 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_decided_grant_spends_its_budget_reservation_and_a_grant_the_ceiling_cannot_hold_is_refused_plainly()
+    {
+        var application = await SubmittedAsync();
+        var (reviewer, reviewerId) = await StaffAsync("beoordelaar@example.org", Roles.Reviewer);
+        await ReviewerReadyAsync(application, reviewer, reviewerId);
+        var url = $"/review/applications/{application.Id}/assessment";
+        // Only € 1 of the scheme's budget is left: the form says so before the reviewer proposes.
+        await using (var db = fixture.Database.NewContext())
+            await db.Database.ExecuteSqlAsync($@"UPDATE ""Schemes"" SET ""BudgetCeilingCents"" = 100 WHERE ""Id"" = {application.SchemeId}");
+        var (_, form) = await reviewer.GetAsync(url);
+        Assert.Contains($"Er is nog {Portal.Domain.Money.Money.FromEuros(1).Format()} over voor deze aanvraag.", WebUtility.HtmlDecode(form), StringComparison.Ordinal);
+        Assert.Contains("voor zover het subsidieplafond", form, StringComparison.Ordinal);
+        await reviewer.SubmitAsync(url + "?handler=Propose", [.. AllScored(), ("Input.Outcome", "Grant"), ("Input.Reasons[Grant]", "FitsScheme")]);
+
+        var (refused, html) = await reviewer.PostAsync(url + "?handler=Decide", []);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Dit bedrag past niet meer in het budget.", html, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.DecisionProposed, await StatusAsync(application.Id));
+        Assert.Equal(Portal.Domain.Budget.ReservationState.Reserved, await ReservationStateAsync(application.Id));
+
+        // With the budget back, the same decision goes through and spends the reservation in the same change.
+        await using (var db = fixture.Database.NewContext())
+            await db.Database.ExecuteSqlAsync($@"UPDATE ""Schemes"" SET ""BudgetCeilingCents"" = 100000000 WHERE ""Id"" = {application.SchemeId}");
+        var (decided, _) = await reviewer.PostAsync(url + "?handler=Decide", []);
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal(ApplicationStatus.Granted, await StatusAsync(application.Id));
+        Assert.Equal(Portal.Domain.Budget.ReservationState.Granted, await ReservationStateAsync(application.Id));
+    }
+
+    [Fact]
+    public async Task Before_declaring_no_conflict_every_reviewer_page_of_the_application_sends_the_reviewer_to_its_summary()
+    {
+        var application = await SubmittedAsync();
+        var (reviewer, _) = await StaffAsync("beoordelaar@example.org", Roles.Reviewer);
+        var summary = $"/review/applications/{application.Id}";
+
+        foreach (var part in new[] { "/assessment", "/requests", "/messages", "/term" })
+        {
+            var (response, _) = await reviewer.GetAsync(summary + part);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(summary, response.Headers.Location?.OriginalString);
+        }
+        await reviewer.GetAsync(summary);
+        var (posted, _) = await reviewer.PostAsync(summary + "/assessment?handler=Save", []);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+    }
+
+    [Fact]
     public async Task A_refusal_goes_to_an_approver_who_sends_it_back_with_a_note_and_later_approves_it()
     {
         var application = await SubmittedAsync();
@@ -283,7 +332,8 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
     {
         var user = await TestAccounts.CreateAsync(fixture.Factory, "amina@example.org", Roles.Applicant);
         var organisation = await TestApplications.OrganisationAsync(fixture.Database, user.Id);
-        var submitted = await TestApplications.SubmittedAsync(fixture.Database, organisation);
+        // Sent in two days ago: the draw of that day is held, so a grant can be decided today (art. 4:25 Awb, decision record 0016).
+        var submitted = await TestApplications.SubmittedAsync(fixture.Database, organisation, submittedAt: DateTimeOffset.UtcNow.AddDays(-2));
         await using var db = fixture.Database.NewContext();
         return await db.Applications.Include(a => a.BudgetLines).SingleAsync(a => a.Id == submitted.Id);
     }
@@ -304,8 +354,8 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     /// <summary>
-    /// Gets a reviewer ready to assess this application: the review is started (through the domain). The one place for
-    /// what the inbox asks first (taking it up, declaring no conflict of interest).
+    /// Gets a reviewer ready to assess this application: the review is started (through the domain) and the reviewer has
+    /// declared no personal interest in it, as the inbox asks first.
     /// </summary>
     private async Task ReviewerReadyAsync(Application application, FormClient reviewer, Guid reviewerId)
     {
@@ -314,6 +364,14 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
         var loaded = await db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == application.Id);
         if (loaded.Status == ApplicationStatus.Submitted) loaded.StartReview(Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
+        await TestApplications.DeclaredNoConflictAsync(fixture.Database, application.Id, reviewerId);
+    }
+
+    private async Task<Portal.Domain.Budget.ReservationState?> ReservationStateAsync(Guid id)
+    {
+        await using var db = fixture.Database.NewContext();
+        return await db.Set<Portal.Domain.Budget.BudgetReservation>().Where(r => r.ApplicationId == id && r.State != Portal.Domain.Budget.ReservationState.Released)
+            .Select(r => (Portal.Domain.Budget.ReservationState?)r.State).SingleOrDefaultAsync();
     }
 
     private async Task<ApplicationStatus> StatusAsync(Guid id)

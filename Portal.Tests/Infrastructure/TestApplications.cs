@@ -58,6 +58,18 @@ public static class TestApplications
         return application;
     }
 
+    /// <summary>
+    /// The reviewer declares no personal interest in the sent-in application (art. 2:4 Awb), as on its summary page: every
+    /// other reviewer page of it asks for this first.
+    /// </summary>
+    public static async Task DeclaredNoConflictAsync(TestDatabase database, Guid applicationId, Guid reviewerId)
+    {
+        await using var db = database.NewContext();
+        var reviewCase = await db.Set<Portal.Domain.Review.ReviewCase>().Include(c => c.Declarations).SingleAsync(c => c.ApplicationId == applicationId);
+        if (reviewCase.DeclarationOf(reviewerId) is null) reviewCase.Declare(false, null, Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>A submitted application, submitted through the domain (reference given, not from the sequence).</summary>
     public static async Task<Application> SubmittedAsync(TestDatabase database, Organisation organisation, string reference = "NIJ-2026-00042",
         DateTimeOffset? submittedAt = null)

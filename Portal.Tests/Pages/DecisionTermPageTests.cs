@@ -124,7 +124,7 @@ public sealed class DecisionTermPageTests(DatabaseFixture fixture) : IAsyncLifet
     {
         var (_, organisation) = await fixture.SignedInApplicantAsync("amina@example.org");
         var application = await TestApplications.SubmittedAsync(fixture.Database, organisation);
-        var reviewer = await SignedInReviewerAsync();
+        var reviewer = await SignedInReviewerAsync(application.Id);
         var page = $"/review/applications/{application.Id}/term";
         var term = await TermAsync(application.Id);
         var newDate = term.LegalDate.AddDays(28);
@@ -157,7 +157,7 @@ public sealed class DecisionTermPageTests(DatabaseFixture fixture) : IAsyncLifet
         var application = await TestApplications.SubmittedAsync(fixture.Database, organisation, submittedAt: DateTimeOffset.UtcNow.AddDays(-7 * 10));
         await client.GetAsync($"/applications/{application.Id}/default");
         await client.PostAsync($"/applications/{application.Id}/default", [("Statement", "Wij wachten al lang.")]);
-        var reviewer = await SignedInReviewerAsync();
+        var reviewer = await SignedInReviewerAsync(application.Id);
         var page = $"/review/applications/{application.Id}/term";
 
         var (_, html) = await reviewer.GetAsync(page);
@@ -195,9 +195,11 @@ public sealed class DecisionTermPageTests(DatabaseFixture fixture) : IAsyncLifet
         return application.DecisionTerm(scheme, AtwCalendar.Netherlands, DateTimeOffset.UtcNow)!;
     }
 
-    private async Task<FormClient> SignedInReviewerAsync()
+    /// <summary>A reviewer signed in with the second factor, who declared no personal interest in the application.</summary>
+    private async Task<FormClient> SignedInReviewerAsync(Guid applicationId)
     {
-        await TestAccounts.CreateAsync(fixture.Factory, "reviewer@example.org", Roles.Reviewer, authenticatorKey: reviewerKey);
+        var user = await TestAccounts.CreateAsync(fixture.Factory, "reviewer@example.org", Roles.Reviewer, authenticatorKey: reviewerKey);
+        await TestApplications.DeclaredNoConflictAsync(fixture.Database, applicationId, user.Id);
         var client = new FormClient(fixture.Factory);
         await client.SignInWithCodeAsync("reviewer@example.org", TestAccounts.Password, reviewerKey);
         return client;

@@ -28,7 +28,7 @@ public sealed class StatusTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains("Wij beoordelen uw aanvraag", html, StringComparison.Ordinal);
         // The real day, submission plus the scheme's 8 weeks (issue 8, 5.6), isolated as every date is.
         Assert.Contains($"Besluit: uiterlijk op \u2068{Dutch(today.AddDays(7 * 8))}\u2069", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
-        Assert.Contains("Nog geen berichten.", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/applications/{application.Id}/messages\">Stuur de gemeente een bericht</a>", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/applications/{application.Id}/withdraw\"", html, StringComparison.Ordinal);
     }
 

@@ -263,7 +263,7 @@ public sealed class RequestPageTests(DatabaseFixture fixture) : IAsyncLifetime
 
     /// <summary>
     /// Gets a reviewer ready to work on the application: an account in the Reviewer role, signed in with the second factor,
-    /// and the application taken into review. (Whatever else a reviewer must do before the full application opens goes here.)
+    /// no personal interest declared, and the application taken into review.
     /// </summary>
     private async Task<FormClient> ReviewerReadyOnAsync(Guid applicationId)
     {
@@ -275,6 +275,7 @@ public sealed class RequestPageTests(DatabaseFixture fixture) : IAsyncLifetime
             application.StartReview(Actor.Reviewer(user.Id), DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
+        await TestApplications.DeclaredNoConflictAsync(fixture.Database, applicationId, user.Id);
         var client = new FormClient(fixture.Factory);
         await client.SignInWithCodeAsync("reviewer@example.org", TestAccounts.Password, key);
         return client;

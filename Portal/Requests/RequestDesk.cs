@@ -87,8 +87,4 @@ public sealed class RequestDesk(PortalDbContext db, TimeProvider clock)
         var emails = authors.Count == 0 ? [] : await db.Users.Where(u => authors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "");
         return messages.Select(m => new Shown(m, emails.GetValueOrDefault(m.AuthorId, ""))).ToList();
     }
-
-    /// <summary>How many messages the applicant's side can read (for the link on the status page).</summary>
-    public Task<int> VisibleCountAsync(Guid applicationId) =>
-        db.Set<ApplicationMessage>().CountAsync(m => m.ApplicationId == applicationId && !m.IsInternal);
 }

@@ -2,12 +2,17 @@ namespace Portal.Review;
 
 public static class ReviewSetup
 {
-    /// <summary>The reviewers' inbox, assignment and conflict declarations, and the reviewer's view of an application (issue 11).</summary>
+    /// <summary>
+    /// The reviewers' inbox, assignment and conflict declarations, the reviewer's view of an application, the schemes'
+    /// budgets and the one way a proposal becomes a decision (issue 11).
+    /// </summary>
     public static IServiceCollection AddReview(this IServiceCollection services)
     {
         services.AddScoped<ReviewInbox>();
         services.AddScoped<ReviewDesk>();
         services.AddScoped<ReviewerGate>();
+        services.AddScoped<BudgetLedger>();
+        services.AddScoped<ProposalDecisions>();
         return services;
     }
 }

@@ -68,13 +68,6 @@ public sealed class AssistedApplications(PortalDbContext db, TimeProvider clock)
             ? await Assisted.SingleOrDefaultAsync(a => a.ApplicationId == applicationId && a.TakenOverAt == null)
             : null;
 
-    /// <summary>
-    /// The assisted record of an application a coach sent in, for its timeline; asked after the caller's access check,
-    /// so also for the person after the takeover.
-    /// </summary>
-    public Task<AssistedApplication?> SubmittedOnBehalfAsync(Guid applicationId) =>
-        Assisted.AsNoTracking().SingleOrDefaultAsync(a => a.ApplicationId == applicationId && a.SubmittedAt != null);
-
     public async Task UploadAuthorisationAsync(AssistedApplication assisted, string fileName, string contentType, byte[] content)
     {
         assisted.RecordAuthorisation(fileName, contentType, clock.GetUtcNow());

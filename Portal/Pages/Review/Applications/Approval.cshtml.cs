@@ -20,7 +20,8 @@ namespace Portal.Pages.Review.Applications;
 /// it or sends it back to review with a note. The domain refuses an approver's own proposal, also when posted directly.
 /// </summary>
 [Authorize(Policy = Policies.Approver)]
-public sealed class ApprovalModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text) : PageModel
+public sealed class ApprovalModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text, Portal.Review.ProposalDecisions decisions)
+    : PageModel
 {
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -44,20 +45,24 @@ public sealed class ApprovalModel(PortalDbContext db, ApplicationAccess access, 
     public async Task<IActionResult> OnPostApproveAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        return await ActAsync(id, () => Proposal!.Decide(Application, Me, clock.GetUtcNow()), "approved");
+        return await ActAsync(id, () => decisions.DecideAsync(Proposal!, Application, Me), "approved");
     }
 
     [Needs(Capability.Approve)]
     public async Task<IActionResult> OnPostSendBackAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        return await ActAsync(id, () => Proposal!.SendBack(Application, Note, Me, clock.GetUtcNow()), "sent-back");
+        return await ActAsync(id, () =>
+        {
+            Proposal!.SendBack(Application, Note, Me, clock.GetUtcNow());
+            return db.SaveChangesAsync();
+        }, "sent-back");
     }
 
     /// <summary>Always as approver: someone who also holds the reviewer role approves here as approver, never as assessor.</summary>
     private Actor Me => Actor.Approver(access.UserId(User)!.Value);
 
-    private async Task<IActionResult> ActAsync(Guid id, Action act, string done)
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task> act, string done)
     {
         if (Proposal is null)
         {
@@ -66,11 +71,13 @@ public sealed class ApprovalModel(PortalDbContext db, ApplicationAccess access, 
         }
         try
         {
-            act();
-            await db.SaveChangesAsync();
+            await act();
         }
         catch (DomainException e)
         {
+            // Nothing was saved; the page shows the proposal as it stands (a refused step may have changed it in memory).
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
             ModelState.AddModelError(e.MessageKey == "Assessment.SendBack.NoteRequired" ? nameof(Note) : "", text[e.MessageKey]);
             return Page();
         }

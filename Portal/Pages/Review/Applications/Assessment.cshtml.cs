@@ -23,7 +23,9 @@ namespace Portal.Pages.Review.Applications;
 /// text kept) until the proposal is made. Without names when the scheme says so.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text) : PageModel
+[Portal.Review.DeclaredNoConflict]
+public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access, TimeProvider clock, PortalText text,
+    Portal.Review.ProposalDecisions decisions, Portal.Review.BudgetLedger ledger) : PageModel
 {
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -96,13 +98,14 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
         if (Draft is null) return Page();
         try
         {
-            Draft.Decide(Application, Me, clock.GetUtcNow());
-            await db.SaveChangesAsync();
+            await decisions.DecideAsync(Draft, Application, Me);
         }
         catch (DomainException e)
         {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
             ModelState.AddModelError("", text[e.MessageKey]);
-            Input = AssessmentInput.From(Draft, Application);
+            if (Draft is not null) Input = AssessmentInput.From(Draft, Application);
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -193,6 +196,9 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
         _ => "",
     };
 
+    /// <summary>What the scheme's budget leaves for this application now (null when it holds no budget: not complete, or decided).</summary>
+    public Domain.Budget.BudgetOffer? Offer { get; private set; }
+
     private async Task<bool> LoadAsync(Guid id)
     {
         if (await access.ApplicationAsync(User, id, Capability.Assess) is not { } application) return false;
@@ -203,6 +209,7 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
         var me = access.UserId(User)!.Value;
         Draft = await AssessmentLoading.OwnAsync(db, id, me);
         ProposedByColleague = application.Status == ApplicationStatus.DecisionProposed && Draft?.State != AssessmentState.Proposed;
+        Offer = AssessmentLoading.OpenForAssessment(application.Status) ? await ledger.OfferAsync(id) : null;
         return true;
     }
 }

@@ -18,6 +18,7 @@ namespace Portal.Pages.Review.Applications;
 /// that only staff ever read (marked as such). A refused text comes back in its own field, kept.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
+[Portal.Review.DeclaredNoConflict]
 public sealed class MessagesModel(ApplicationAccess access, RequestDesk desk, PortalText text) : PageModel
 {
     [BindProperty] public string? MessageText { get; set; }

@@ -23,6 +23,7 @@ namespace Portal.Pages.Review.Applications;
 /// everything typed.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
+[Portal.Review.DeclaredNoConflict]
 public sealed class RequestsModel(ApplicationAccess access, RequestDesk desk, TimeProvider clock, PortalText text) : PageModel
 {
     public sealed class InputModel

@@ -20,6 +20,7 @@ namespace Portal.Pages.Review.Applications;
 /// before the legal date, to a later date, with a reason the applicant reads in the notice that goes out with it.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
+[Portal.Review.DeclaredNoConflict]
 public sealed class TermModel(PortalDbContext db, ApplicationAccess access, PortalText text, TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = default!;
