@@ -369,6 +369,41 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_notice_of_default_and_a_completeness_term_run_out_unused_are_marked_on_the_row_with_their_dates()
+    {
+        var group = await GroupAsync("Moedergroep Hatert", "amina@example.org");
+        var late = await SentInAsync(group, "NIJ-2026-00001", DateTimeOffset.UtcNow.AddDays(-7 * 10));
+        var unanswered = await SentInAsync(group, "NIJ-2026-00002", DateTimeOffset.UtcNow.AddDays(-40));
+        var askedAt = DateTimeOffset.UtcNow.AddDays(-30);
+        DateOnly notProcessBy;
+        await using (var db = fixture.Database.NewContext())
+        {
+            var scheme = await db.Schemes.SingleAsync(s => s.Slug == DemoSchemes.SamenDoen);
+            var member = await db.Organisations.Where(o => o.Id == group.Id).SelectMany(o => o.Members).Select(m => m.UserId).FirstAsync();
+            var overdue = await db.Applications.Include(a => a.Events).Include(a => a.InformationRequests).SingleAsync(a => a.Id == late.Id);
+            overdue.SendDefaultNotice(scheme, null, Actor.Applicant(member), DateTimeOffset.UtcNow);
+            var waiting = await db.Applications.Include(a => a.Events).Include(a => a.InformationRequests).SingleAsync(a => a.Id == unanswered.Id);
+            var reviewer = Actor.Reviewer(Guid.NewGuid());
+            waiting.StartReview(reviewer, askedAt);
+            waiting.RequestCompletion(null, NijmegenTime.DayOf(askedAt).AddDays(14), AtwCalendar.Netherlands, reviewer, askedAt);
+            waiting.TendRequests(DateTimeOffset.UtcNow);
+            notProcessBy = waiting.NotProcessDecisionDueOn(AtwCalendar.Netherlands)!.Value;
+            await db.SaveChangesAsync();
+        }
+        using var client = (await ReviewerAsync("reviewer@example.org")).Client;
+
+        var (_, html) = await client.GetAsync("/review?Assigned=Anyone");
+
+        var dutch = new System.Globalization.CultureInfo("nl");
+        var text = WebUtility.HtmlDecode(html);
+        Assert.Contains("Ingebrekestelling ontvangen op " + Portal.Applications.ApplicationDisplay.Date(NijmegenTime.DayOf(DateTimeOffset.UtcNow), dutch), text,
+            StringComparison.Ordinal);
+        Assert.Contains("Besluit tot niet behandelen uiterlijk " + Portal.Applications.ApplicationDisplay.Date(notProcessBy, dutch), text, StringComparison.Ordinal);
+        // Four weeks after the term ran out (art. 4:5(4) Awb).
+        Assert.True(notProcessBy >= NijmegenTime.DayOf(askedAt).AddDays(14 + 28));
+    }
+
+    [Fact]
     public async Task A_page_of_the_inbox_costs_the_same_round_trips_for_3_rows_as_for_25_and_numbers_no_table()
     {
         var group = await GroupAsync("Moedergroep Hatert", "amina@example.org");

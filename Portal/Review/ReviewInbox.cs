@@ -48,7 +48,8 @@ public sealed class ReviewInbox(PortalDbContext db, TimeProvider clock)
 
     public sealed record Row(Guid Id, string Reference, string OrganisationName, string SchemeSlug, long RequestedCents, ApplicationStatus Status,
         DateOnly LegalDate, DateOnly ServiceTargetDate, bool TermStandsStill, int WorkingDaysLeft, Urgency Legal, Urgency ServiceTarget,
-        Guid? ReviewerId, string? ReviewerEmail, bool Coached, bool FirstApplication, bool IsNew);
+        Guid? ReviewerId, string? ReviewerEmail, bool Coached, bool FirstApplication, bool IsNew, DateOnly? NotProcessBy = null,
+        DateOnly? DefaultNoticeOn = null);
 
     public sealed record Page(IReadOnlyList<Row> Rows, Cursor? Next);
 
@@ -72,7 +73,7 @@ public sealed class ReviewInbox(PortalDbContext db, TimeProvider clock)
         var ids = shown.Select(r => r.Case.ApplicationId).ToList();
         // The facts of the terms of the rows shown, in one round trip for the page (a split query: one statement per part).
         var applications = await db.Applications.AsNoTracking().AsSplitQuery()
-            .Include(a => a.InformationRequests).Include(a => a.DelayConsents).Include(a => a.TermExtensions)
+            .Include(a => a.InformationRequests).Include(a => a.DelayConsents).Include(a => a.TermExtensions).Include(a => a.DefaultNotice)
             .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
         var schemes = await db.Schemes.AsNoTracking().ToDictionaryAsync(s => s.Id);
         var now = clock.GetUtcNow();
@@ -82,11 +83,14 @@ public sealed class ReviewInbox(PortalDbContext db, TimeProvider clock)
         {
             var c = r.Case;
             var scheme = schemes[c.SchemeId];
-            var term = applications[c.ApplicationId].DecisionTerm(scheme, calendar, now)!;
+            var application = applications[c.ApplicationId];
+            var term = application.DecisionTerm(scheme, calendar, now)!;
             return new Row(c.ApplicationId, c.Reference, r.Organisation, scheme.Slug, c.RequestedCents, c.Status, term.LegalDate, term.ServiceTargetDate,
                 term.SuspendedNow, DaysLeft(today, term.LegalDate, calendar), UrgencyOf(today, term.LegalDate, calendar),
                 UrgencyOf(today, term.ServiceTargetDate, calendar), c.ReviewerId, r.Reviewer, r.Coached, c.FirstApplication,
-                newSince is { } since && c.ReceivedAt > since);
+                newSince is { } since && c.ReceivedAt > since,
+                // A completeness term that ran out unused (art. 4:5(4) Awb) and a notice of default (art. 4:17) are marked on the row.
+                application.NotProcessDecisionDueOn(calendar), application.DefaultNotice?.ReceivedOn);
         }).ToList();
         var next = found.Count > PageSize ? new Cursor(shown[^1].Case.LegalDate, shown[^1].Case.Reference) : null;
         return new Page(rows, next);
