@@ -1,4 +1,4 @@
-// Shared by Portal.Tests and Portal.E2E (linked into both projects): one independent TOTP implementation for the tests.
+// Shared by Portal.Tests, Portal.E2E and bench/BenchSeed (linked into each): one independent TOTP implementation.
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 

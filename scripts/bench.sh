@@ -14,7 +14,13 @@
 # (bench/BareKestrel). The demo applicant gets an organisation, a complete draft, a submitted application and empty
 # drafts for the add-a-row posts (bench/BenchSeed).
 #
-# Environment: BENCH_THREADS, BENCH_CONNECTIONS, BENCH_DURATION (wrk's -t, -c, -d; defaults 2, 32, 15s, --quick 1, 4,
+# The reviewers' inbox is measured over BENCH_APPLICATIONS generated sent-in applications (BenchSeed --applications;
+# default 10000, --quick 100; 0 skips the inbox), signed in as the demo reviewer with the second factor: the first page,
+# page 41 (reached by following "next" 40 times, or the last page when there are fewer; keyset pages cost the same at
+# any depth), filters, and a search.
+# Generating is not measured; it adds to what is there, so against --site or a reused database the count grows.
+#
+# Environment: BENCH_APPLICATIONS (above), BENCH_THREADS, BENCH_CONNECTIONS, BENCH_DURATION (wrk's -t, -c, -d; defaults 2, 32, 15s, --quick 1, 4,
 # 1s), BENCH_WARMUP (unrecorded seconds per endpoint first; 3, --quick 0), BENCH_DRAFTS (see below),
 # BENCH_PG_OPTIONS (added to the portal's connection string, e.g. "Max Auto Prepare=20" to compare Npgsql settings),
 # BENCH_CONFIGURATION (the build to run, Release), PORTAL_PG_TCP=1 (the database over TCP instead of its Unix socket),
@@ -51,8 +57,10 @@ read -r -a PORTAL_ENV <<<"${BENCH_PORTAL_ENV:-}"
 # are not measured.
 if [[ -n "$quick" ]]; then
   THREADS=${BENCH_THREADS:-1} CONNECTIONS=${BENCH_CONNECTIONS:-4} DURATION=${BENCH_DURATION:-1s} WARMUP=${BENCH_WARMUP:-0}
+  APPLICATIONS=${BENCH_APPLICATIONS:-100}
 else
   THREADS=${BENCH_THREADS:-2} CONNECTIONS=${BENCH_CONNECTIONS:-32} DURATION=${BENCH_DURATION:-15s} WARMUP=${BENCH_WARMUP:-3}
+  APPLICATIONS=${BENCH_APPLICATIONS:-10000}
 fi
 
 # shellcheck source=scripts/ensure-deps.sh
@@ -196,8 +204,9 @@ answer=$(sed -nE 's/.*<textarea[^>]*name="Input.Description"[^>]*>([^<]*)<\/text
 cookie_header() { awk -F '\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR"; }
 # A browser takes the sign-in cookie the portal renews once a minute; wrk keeps sending the one it was given, which
 # would make every request after the first minute a renewal. So each endpoint (run) starts with the browser's fresh cookie.
+REFRESH_PATH=/applications
 refresh_cookie() {
-  curl -s -o /dev/null -c "$JAR" -b "$JAR" "$SITE/applications" || true
+  curl -s -o /dev/null -c "$JAR" -b "$JAR" "$SITE$REFRESH_PATH" || true
   COOKIE=$(cookie_header)
 }
 # Form encoding, byte by byte (UTF-8 stays UTF-8).
@@ -277,6 +286,35 @@ run "add a budget row POST (htmx)" "$SITE$app/budget?handler=Add" \
   BENCH_REFUSE='class="error-summary"|id="Conflict"' # a full draft or a conflict adds nothing
 run "check your answers" "$SITE$app/check"
 run "status, submitted" "$SITE/applications/$SUBMITTED/status"
+
+if ((APPLICATIONS > 0)); then
+  log "generating $APPLICATIONS sent-in applications for the inbox (not measured)"
+  dotnet "$(out bench/BenchSeed)" "$OWNER_DB" --applications "$APPLICATIONS" 2>"$TMP_DIR/generate.log" ||
+    { tail -n 20 "$TMP_DIR/generate.log" >&2; log "generating failed"; exit 1; }
+  # The demo reviewer signs in as a browser would: password, then the authenticator's code (its Development key).
+  JAR="$TMP_DIR/reviewer-cookies" REFRESH_PATH=/review
+  token=$(curl -sf -c "$JAR" -b "$JAR" "$SITE/account/sign-in" | token_of)
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" -H 'Sec-Fetch-Site: same-origin' \
+    --data-urlencode "Input.Email=reviewer@portal.example" --data-urlencode "Input.Password=Samen-doen-in-Nijmegen" \
+    --data-urlencode "__RequestVerificationToken=$token" "$SITE/account/sign-in")
+  [[ "$status" == 302 ]] || { log "reviewer sign-in failed ($status)"; exit 1; }
+  token=$(curl -sf -c "$JAR" -b "$JAR" "$SITE/account/two-factor" | token_of)
+  code=$(dotnet "$(out bench/BenchSeed)" --totp REVIEWERDEMOKEY2REVIEWERDEMOKEY2)
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" -H 'Sec-Fetch-Site: same-origin' \
+    --data-urlencode "Input.Code=$code" --data-urlencode "__RequestVerificationToken=$token" "$SITE/account/two-factor")
+  [[ "$status" == 302 ]] || { log "reviewer second factor failed ($status)"; exit 1; }
+  # Page 41 of everyone's open applications, by its "next" links.
+  deep="/review?Assigned=Anyone"
+  for _ in $(seq 1 40); do
+    next=$(curl -sf -b "$JAR" "$SITE$deep" | grep -oE 'href="/review\?[^"]*" rel="next"' | head -n 1 | sed -E 's/^href="([^"]*)".*/\1/; s/&amp;/\&/g') || true
+    [[ -n "$next" ]] || break
+    deep=$next
+  done
+  run "inbox, first page (reviewer)" "$SITE/review?Assigned=Anyone"
+  run "inbox, page 41" "$SITE$deep"
+  run "inbox, filters (scheme, district, first time)" "$SITE/review?Assigned=Anyone&Scheme=1&District=Zuid&FirstTime=true"
+  run "inbox, search (organisation name)" "$SITE/review?Assigned=Anyone&Search=Hatert"
+fi
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up ${WARMUP}s), Accept-Encoding: ${BENCH_ENCODING:-none}, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'),"\

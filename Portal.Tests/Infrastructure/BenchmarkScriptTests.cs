@@ -23,6 +23,8 @@ public sealed class BenchmarkScriptTests
         "bare Kestrel (2 KB)", "home, anonymous", "catalogue /schemes, anonymous", "scheme page, anonymous", "task list",
         "activity question", "budget page", "autosave POST (htmx, unchanged)", "add a budget row POST (htmx)",
         "check your answers", "status, submitted",
+        // The reviewers' inbox over generated applications, signed in as the demo reviewer with the second factor (issue 11).
+        "inbox, first page (reviewer)", "inbox, page 41", "inbox, filters (scheme, district, first time)", "inbox, search (organisation name)",
     ];
 
     [Fact]

@@ -13,12 +13,18 @@ using Portal.Domain.Schemes;
 // again on the next run), then N fresh empty drafts, one id a line, for the add-a-row POSTs (a draft holds at most 50
 // rows, and a draft per request in flight keeps the optimistic concurrency check from failing them).
 // BenchSeed CONNECTION_STRING --applications N [--seed S]: the inbox at scale (see Generate.cs).
+// BenchSeed --totp KEY: the current code of a demo staff account's authenticator key, for the reviewer's sign-in.
+if (args is ["--totp", var key])
+{
+    Console.WriteLine(Portal.TestSupport.Totp.Code(key));
+    return 0;
+}
 if (args is [var target, "--applications", var many, ..] && int.TryParse(many, out var applications) && applications > 0)
     return await Generate.RunAsync(target, applications, args is [_, _, _, "--seed", var seedText] && int.TryParse(seedText, out var seed) ? seed : 1);
 
 if (args is not [var connectionString, var countText] || !int.TryParse(countText, out var count) || count < 0)
 {
-    Console.Error.WriteLine("usage: BenchSeed CONNECTION_STRING NUMBER_OF_EMPTY_DRAFTS | BenchSeed CONNECTION_STRING --applications N [--seed S]");
+    Console.Error.WriteLine("usage: BenchSeed CONNECTION_STRING NUMBER_OF_EMPTY_DRAFTS | BenchSeed CONNECTION_STRING --applications N [--seed S] | BenchSeed --totp KEY");
     return 2;
 }
 
