@@ -6,8 +6,9 @@ namespace Portal.Domain.Messages;
 
 /// <summary>
 /// One message in the single thread of an application between the applicant (its members and a coach they let in) and
-/// the reviewers — or a reviewer's internal note on the same page, which never reaches the applicant or a coach. Never
-/// changed or deleted: what was said stays as it was said.
+/// the reviewers — or a reviewer's internal note on the same page, which never reaches the applicant or a coach, or a
+/// question from a reviewer to the group's coaches and their answer (<see cref="ForCoaches"/>), which the group's members
+/// never read. Never changed or deleted: what was said stays as it was said.
 /// </summary>
 public sealed class ApplicationMessage : AggregateRoot
 {
@@ -15,16 +16,17 @@ public sealed class ApplicationMessage : AggregateRoot
 
     private ApplicationMessage() { }
 
-    private ApplicationMessage(Guid applicationId, string text, bool isInternal, Actor by, DateTimeOffset now)
+    private ApplicationMessage(Guid applicationId, string text, bool isInternal, Actor by, DateTimeOffset now, bool forCoaches = false)
     {
         Id = Guid.NewGuid();
         ApplicationId = applicationId;
         Text = text;
         IsInternal = isInternal;
+        ForCoaches = forCoaches;
         AuthorId = by.UserId!.Value;
         AuthorRole = by.Role;
         CreatedAt = now;
-        Raise(new ApplicationMessagePosted(applicationId, Id, isInternal, by, now));
+        Raise(new ApplicationMessagePosted(applicationId, Id, isInternal, by, now, forCoaches));
     }
 
     /// <summary>
@@ -46,11 +48,25 @@ public sealed class ApplicationMessage : AggregateRoot
         return new ApplicationMessage(application.Id, Checked(text), isInternal: true, by, now);
     }
 
+    /// <summary>
+    /// Between the reviewers and the group's coaches only (issue 11, point 4): a reviewer asks a coach for context, and
+    /// the coach answers. The group's members never read it. When a decision would rest on it while it differs from what
+    /// the group wrote, the group itself must be heard first (art. 4:7 Awb): the proposal form asks for that.
+    /// </summary>
+    public static ApplicationMessage ForCoachesOnly(Application application, string? text, Actor by, DateTimeOffset now)
+    {
+        if (by.UserId is null || !(by.IsStaff || by.Role == ActorRole.Coach)) throw new DomainException("Request.Message.Error.NotAllowed");
+        if (application.SubmittedAt is null) throw new DomainException("Request.Message.Error.NotSentIn");
+        return new ApplicationMessage(application.Id, Checked(text), isInternal: false, by, now, forCoaches: true);
+    }
+
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }
     public string Text { get; private set; } = "";
     /// <summary>A reviewer-internal note: never shown to, nor mailed to, the applicant or a coach.</summary>
     public bool IsInternal { get; private set; }
+    /// <summary>Only the reviewers and the group's coaches read it (see <see cref="ForCoachesOnly"/>).</summary>
+    public bool ForCoaches { get; private set; }
     public Guid AuthorId { get; private set; }
     public ActorRole AuthorRole { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -69,9 +85,12 @@ public sealed class ApplicationMessage : AggregateRoot
 }
 
 /// <summary>A message or an internal note was written; a message is mailed to the other side with this event.</summary>
-public sealed record ApplicationMessagePosted(Guid ApplicationId, Guid MessageId, bool IsInternal, Actor Actor, DateTimeOffset OccurredAt)
+public sealed record ApplicationMessagePosted(Guid ApplicationId, Guid MessageId, bool IsInternal, Actor Actor, DateTimeOffset OccurredAt,
+    bool ForCoaches = false)
     : ApplicationDomainEvent(ApplicationId, Actor, OccurredAt)
 {
-    public override string Action => IsInternal ? "application.internal-note-added" : "application.message-posted";
+    public override string Action => IsInternal ? "application.internal-note-added"
+        : ForCoaches ? (Actor.IsStaff ? "application.coach-asked" : "application.coach-answered")
+        : "application.message-posted";
     public override string? Detail => $"message {MessageId}";
 }

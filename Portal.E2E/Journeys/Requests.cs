@@ -15,17 +15,20 @@ using static Microsoft.Playwright.Assertions;
 namespace Portal.E2E.Journeys;
 
 /// <summary>
-/// Issue 11, point 5 in a browser: a reviewer sends a completeness request, the email with the request's text arrives
-/// (MailDev), the applicant answers on the status page with a file, and the reviewer sees the answer and the file while the
-/// application is back in review. Every page and state is looked at with axe and the HTML checker.
+/// Issue 11 in a browser, in Dutch, from sending in to an approved proposal: a reviewer sends a completeness request, the
+/// email with the request's text arrives (MailDev), the applicant answers on the status page with a file, the reviewer sees
+/// the answer and the file while the application is back in review, writes an internal note and a message (the applicant
+/// reads only the message), assesses without names, proposes a refusal, and an approver approves it. Every page and state
+/// is looked at with axe and the HTML checker.
 /// </summary>
 public sealed partial class Requests(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
 {
     [Fact]
-    public async Task Reviewer_asks_for_a_missing_quote_and_the_applicant_answers_with_a_file_from_the_status_page()
+    public async Task Sent_in_asked_for_a_missing_quote_answered_with_a_file_assessed_without_names_proposed_and_approved()
     {
         var member = await Server.CreateAccountAsync(Roles.Applicant, "amina");
         var reviewer = await Server.CreateAccountAsync(Roles.Reviewer, "ruben", authenticatorKey: Totp.NewKey());
+        var approver = await Server.CreateAccountAsync(Roles.Approver, "fiatteur", authenticatorKey: Totp.NewKey());
         var id = await ApplicantData.DraftAsync(Server, member, activity: true, 300);
         await InReviewAsync(id, member, reviewer);
 
@@ -90,7 +93,45 @@ public sealed partial class Requests(PortalServer server, BrowserFixture browser
         await Expect(status).ToContainTextAsync("Dank u. Wij kijken er deze week naar.");
         await Expect(status).Not.ToContainTextAsync("navragen bij de beheerder");
         await SeeAsync(memberTab, "messages");
+
+        // Complete now: the reviewer assesses without names (the scheme asks for it), proposes a refusal, and an approver
+        // (another person, two-factor) approves it (issue 11, points 7 and 8).
+        await reviewerTab.GetByRole(AriaRole.Navigation, new() { Name = "Onderdelen van deze aanvraag" })
+            .GetByRole(AriaRole.Link, new() { Name = "Beoordeling" }).ClickAsync();
+        await Expect(main).ToContainTextAsync("U beoordeelt zonder namen.");
+        await Expect(main).Not.ToContainTextAsync("Moedergroep Hatert");
+        await SeeAsync(reviewerTab, "assessment");
+        foreach (var criterion in Criteria)
+            await reviewerTab.GetByRole(AriaRole.Group, new() { Name = criterion }).GetByLabel("3", new() { Exact = true }).CheckAsync();
+        await reviewerTab.GetByLabel("Afwijzen", new() { Exact = true }).CheckAsync();
+        await reviewerTab.GetByLabel("De activiteit bereikt te weinig mensen in de buurt.").CheckAsync();
+        await reviewerTab.GetByLabel("Uitleg in uw eigen woorden").FillAsync(
+            "Wij hebben uw plan met aandacht gelezen en wij denken dat er in de buurt al veel vergelijkbare kookavonden voor moeders zijn.");
+        await reviewerTab.GetByRole(AriaRole.Button, new() { Name = "Bewaren", Exact = true }).ClickAsync();
+        await Expect(main).ToContainTextAsync("Uw beoordeling is bewaard.");
+        await Expect(main).ToContainTextAsync("Deze zin is lang");
+        await SeeAsync(reviewerTab, "assessment-saved");
+        await reviewerTab.GetByRole(AriaRole.Button, new() { Name = "Voorstel doen" }).ClickAsync();
+        await Expect(main).ToContainTextAsync("Dit voorstel gaat naar een fiatteur.");
+        await SeeAsync(reviewerTab, "assessment-proposed");
+
+        var approverTab = await OpenBrowserAsync();
+        await SignInAsync(approverTab, approver);
+        await approverTab.GotoAsync("/review/approvals");
+        await SeeAsync(approverTab, "approvals");
+        await approverTab.GetByRole(AriaRole.Link, new() { Name = await ReferenceAsync(id) }).ClickAsync();
+        var approval = approverTab.GetByRole(AriaRole.Main);
+        await Expect(approval).ToContainTextAsync("Moedergroep Hatert");
+        await Expect(approval).ToContainTextAsync("De activiteit bereikt te weinig mensen in de buurt.");
+        await SeeAsync(approverTab, "approval");
+        await approverTab.GetByRole(AriaRole.Button, new() { Name = "Goedkeuren" }).ClickAsync();
+        await Expect(approval).ToContainTextAsync("Het voorstel is goedgekeurd.");
+        await SeeAsync(approverTab, "approvals-approved", replayable: false);
+        Assert.Equal(ApplicationStatus.Rejected, (await ApplicantData.LoadAsync(Server, id)).Status);
     }
+
+    private static readonly string[] Criteria =
+        ["Bereik in de buurt", "Bewoners doen mee", "Vertrouwen en aansluiting", "Ontmoeting tussen groepen", "Haalbaar", "Redelijke begroting"];
 
     /// <summary>Sends the draft in and lets the reviewer take it up, through the domain's verbs.</summary>
     private async Task InReviewAsync(Guid id, TestAccount member, TestAccount reviewer)

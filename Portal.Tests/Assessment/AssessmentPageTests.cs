@@ -163,6 +163,38 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_message_arriving_while_the_reviewer_decides_stops_the_proposal_until_they_have_seen_it()
+    {
+        var application = await SubmittedAsync();
+        var (reviewer, reviewerId) = await StaffAsync("beoordelaar@example.org", Roles.Reviewer);
+        await ReviewerReadyAsync(application, reviewer, reviewerId);
+        var url = $"/review/applications/{application.Id}/assessment";
+        var (_, opened) = await reviewer.GetAsync(url);
+        var seen = FormClient.HiddenFields(opened).Single(f => f.Name == "Seen");
+
+        // While the reviewer fills in the form, the group writes.
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var loaded = await db.Applications.Include(a => a.InformationRequests).SingleAsync(a => a.Id == application.Id);
+            var member = await db.Organisations.Where(o => o.Id == loaded.OrganisationId).SelectMany(o => o.Members).Select(m => m.UserId).FirstAsync();
+            await scope.ServiceProvider.GetRequiredService<Portal.Requests.RequestDesk>().WriteAsync(loaded, "Wij hebben nog een offerte gekregen.",
+                Portal.Requests.RequestDesk.Audience.Thread, Actor.Applicant(member));
+        }
+        (string, string)[] proposal = [.. AllScored(), ("Input.Outcome", "Refuse"), ("Input.Reasons[Refuse]", "NotFeasible"), seen];
+        var (stopped, html) = await reviewer.PostAsync(url + "?handler=Propose", proposal);
+
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+        Assert.Contains("De aanvrager heeft intussen iets gestuurd. Lees dat eerst.", html, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.InReview, await StatusAsync(application.Id));
+        // Having seen the page again, the same proposal goes through.
+        var fresh = FormClient.HiddenFields(html).Single(f => f.Name == "Seen");
+        var (proposed, _) = await reviewer.PostAsync(url + "?handler=Propose", [.. proposal[..^1], fresh]);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        Assert.Equal(ApplicationStatus.DecisionProposed, await StatusAsync(application.Id));
+    }
+
+    [Fact]
     public async Task Before_declaring_no_conflict_every_reviewer_page_of_the_application_sends_the_reviewer_to_its_summary()
     {
         var application = await SubmittedAsync();

@@ -155,6 +155,51 @@ public sealed class RequestPageTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reviewer_asks_the_coach_for_context_and_the_coach_answers_without_the_group_reading_either()
+    {
+        var (member, organisation) = await fixture.SignedInApplicantAsync("amina@example.org");
+        using var _ = member;
+        var application = await TestApplications.SubmittedAsync(fixture.Database, organisation);
+        using var reviewer = await ReviewerReadyOnAsync(application.Id);
+        var staffThread = $"/review/applications/{application.Id}/messages";
+        // No coach helps the group yet: the reviewer is not offered the question, and a forged post is refused plainly.
+        var (_, noCoach) = await reviewer.GetAsync(staffThread);
+        Assert.DoesNotContain("name=\"CoachText\"", noCoach, StringComparison.Ordinal);
+        var (_, refused) = await reviewer.SubmitAsync(staffThread + "?handler=Coach", ("CoachText", "Kent u deze groep?"));
+        Assert.Contains("Deze groep heeft geen coach die meekijkt.", refused, StringComparison.Ordinal);
+        Assert.Contains("Kent u deze groep?", refused, StringComparison.Ordinal);
+
+        var coach = await TestCoaches.CreateAsync(fixture, "fatima@example.org", "Fatima", ["ar"], ["Zuid"]);
+        await using (var db = fixture.Database.NewContext())
+        {
+            db.CoachGrants.Add(new CoachGrant(application.Id, coach.Id, GrantKind.CoachView, organisation.Members[0].UserId, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        using var coachClient = await TestCoaches.SignInAsync(fixture, coach);
+        var (asked, _) = await reviewer.SubmitAsync(staffThread + "?handler=Coach", ("CoachText", "Hoe lang bestaat deze moedergroep al?"));
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var thread = $"/applications/{application.Id}/messages";
+        var (_, coachView) = await coachClient.GetAsync(thread);
+        Assert.Contains("Hoe lang bestaat deze moedergroep al?", coachView, StringComparison.Ordinal);
+        Assert.Contains("Alleen voor de coach en de gemeente:", coachView, StringComparison.Ordinal);
+        await coachClient.SubmitAsync(thread, ("Text", "Sinds 2019, elke week in De Hatert."), ("ForMunicipalityOnly", "true"));
+
+        var (_, memberView) = await member.GetAsync(thread);
+        Assert.DoesNotContain("moedergroep al?", memberView, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sinds 2019", memberView, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"ForMunicipalityOnly\"", memberView, StringComparison.Ordinal);
+        var (_, status) = await member.GetAsync($"/applications/{application.Id}/status");
+        Assert.Contains("Stuur de gemeente een bericht", status, StringComparison.Ordinal);
+        var (_, staffView) = await reviewer.GetAsync(staffThread);
+        Assert.Contains("Sinds 2019, elke week in De Hatert.", staffView, StringComparison.Ordinal);
+        await using var check = fixture.Database.NewContext();
+        var mails = await check.EmailMessages.ToListAsync();
+        Assert.Contains(mails, m => m.To == "fatima@example.org" && m.TextBody.Contains("> Hoe lang bestaat deze moedergroep al?", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.To == "reviewer@example.org" && m.TextBody.Contains("> Sinds 2019, elke week in De Hatert.", StringComparison.Ordinal));
+        Assert.DoesNotContain(mails, m => m.To == "amina@example.org" && (m.TextBody.Contains("moedergroep al?") || m.TextBody.Contains("Sinds 2019")));
+    }
+
+    [Fact]
     public async Task Another_users_ids_are_not_found_and_applicants_never_reach_the_reviewer_pages()
     {
         var (member, organisation) = await fixture.SignedInApplicantAsync("amina@example.org");

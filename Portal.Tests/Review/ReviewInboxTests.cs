@@ -335,6 +335,63 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_digest_reviewer_gets_no_mail_at_once_and_one_digest_a_day_of_what_others_did_on_their_applications()
+    {
+        var group = await GroupAsync("Moedergroep Hatert", "amina@example.org");
+        var mine = await SentInAsync(group, "NIJ-2026-00001", DateTimeOffset.UtcNow.AddDays(-3));
+        var handed = await SentInAsync(group, "NIJ-2026-00002", DateTimeOffset.UtcNow.AddDays(-2));
+        var other = await SentInAsync(group, "NIJ-2026-00003", DateTimeOffset.UtcNow.AddDays(-1));
+        var karin = await ReviewerAsync("karin@example.org");
+        var joost = await ReviewerAsync("joost@example.org");
+        await karin.Client.GetAsync("/review/settings");
+        var (saved, _) = await karin.Client.SubmitAsync("/review/settings", ("Frequency", "DailyDigest"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        foreach (var (reviewer, id) in new[] { (karin, mine.Id), (joost, handed.Id), (joost, other.Id) })
+        {
+            await DeclareNoConflictAsync(reviewer, id);
+            await reviewer.Client.SubmitAsync($"/review/applications/{id}?handler=Assign");
+        }
+        await joost.Client.SubmitAsync($"/review/applications/{handed.Id}?handler=HandOver", ("ToReviewer", karin.Id.ToString()), ("Note", "Voor jou."));
+        // The group writes on Karin's application and on Joost's.
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Portal.Data.PortalDbContext>();
+            var member = await db.Organisations.Where(o => o.Id == group.Id).SelectMany(o => o.Members).Select(m => m.UserId).FirstAsync();
+            var desk = scope.ServiceProvider.GetRequiredService<Portal.Requests.RequestDesk>();
+            foreach (var id in new[] { mine.Id, other.Id })
+                await desk.WriteAsync(await db.Applications.Include(a => a.InformationRequests).SingleAsync(a => a.Id == id), "Wij hebben een vraag.",
+                    Portal.Requests.RequestDesk.Audience.Thread,
+                    Actor.Applicant(member));
+        }
+        await using (var db = fixture.Database.NewContext())
+        {
+            Assert.False(await db.EmailMessages.AnyAsync(m => m.To == "karin@example.org"), "Karin chose the digest: nothing at once");
+            Assert.True(await db.EmailMessages.AnyAsync(m => m.To == "joost@example.org" && m.TextBody.Contains("Wij hebben een vraag.")));
+        }
+
+        // Tomorrow at 08:00 in Nijmegen: one digest, with Karin's two applications and not Joost's.
+        var tomorrow = NijmegenTime.DayOf(DateTimeOffset.UtcNow).AddDays(1);
+        var clock = new TestClock(new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(8, 0)), NijmegenTime.Local(DateTimeOffset.UtcNow).Offset));
+        int first, again;
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            var digest = new Portal.Review.ReviewDigest(services.GetRequiredService<Portal.Data.PortalDbContext>(), clock,
+                services.GetRequiredService<Portal.Infrastructure.Localization.PortalText>(), services.GetRequiredService<Portal.Infrastructure.Web.PublicLinks>());
+            first = await digest.SendDueAsync();
+            clock.Advance(TimeSpan.FromHours(3));
+            again = await digest.SendDueAsync();
+        }
+        Assert.Equal((1, 0), (first, again));
+        await using var check = fixture.Database.NewContext();
+        var mail = await check.EmailMessages.SingleAsync(m => m.To == "karin@example.org");
+        Assert.Equal("2 nieuwe dingen bij uw aanvragen", mail.Subject);
+        Assert.Contains("Aanvraag NIJ-2026-00001 – er is een nieuw bericht van de aanvrager of de coach.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Aanvraag NIJ-2026-00002 – deze aanvraag is aan u overgedragen.", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("NIJ-2026-00003", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_completeness_request_with_a_term_moves_the_row_to_waiting_and_its_dates_are_computed_afresh_each_day()
     {
         var group = await GroupAsync("Moedergroep Hatert", "amina@example.org");

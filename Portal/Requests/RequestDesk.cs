@@ -65,26 +65,41 @@ public sealed class RequestDesk(PortalDbContext db, TimeProvider clock)
         await db.SaveChangesAsync();
     }
 
-    public async Task<ApplicationMessage> WriteAsync(Application application, string? text, bool asInternalNote, Actor by)
+    /// <summary>Who reads a message: the whole thread, the reviewers alone (an internal note), or the reviewers and the group's coaches.</summary>
+    public enum Audience { Thread, InternalNote, CoachesOnly }
+
+    /// <summary>Who reads the thread: staff read all of it, a coach all but internal notes, a member neither those nor the coaches' part.</summary>
+    public enum Reader { Staff, Coach, Member }
+
+    public async Task<ApplicationMessage> WriteAsync(Application application, string? text, Audience audience, Actor by)
     {
         var now = clock.GetUtcNow();
-        var message = asInternalNote ? ApplicationMessage.Note(application, text, by, now) : ApplicationMessage.Write(application, text, by, now);
+        var message = audience switch
+        {
+            Audience.InternalNote => ApplicationMessage.Note(application, text, by, now),
+            Audience.CoachesOnly => ApplicationMessage.ForCoachesOnly(application, text, by, now),
+            _ => ApplicationMessage.Write(application, text, by, now),
+        };
         db.Add(message);
         await db.SaveChangesAsync();
         return message;
     }
 
     /// <summary>
-    /// The thread, oldest first. <paramref name="withInternalNotes"/> only for staff: the applicant's and a coach's query
-    /// never reads an internal note from the database, so no page can show one by mistake.
+    /// The thread, oldest first, as <paramref name="reader"/> may read it: the applicant's and a coach's query never reads
+    /// an internal note from the database, and a member's never the coaches' part, so no page can show one by mistake.
     /// </summary>
-    public async Task<IReadOnlyList<Shown>> ThreadAsync(Guid applicationId, bool withInternalNotes)
+    public async Task<IReadOnlyList<Shown>> ThreadAsync(Guid applicationId, Reader reader)
     {
         var messages = await db.Set<ApplicationMessage>().AsNoTracking()
-            .Where(m => m.ApplicationId == applicationId && (withInternalNotes || !m.IsInternal))
+            .Where(m => m.ApplicationId == applicationId && (reader == Reader.Staff || !m.IsInternal) && (reader != Reader.Member || !m.ForCoaches))
             .OrderBy(m => m.CreatedAt).ToListAsync();
         var authors = messages.Select(m => m.AuthorId).Distinct().ToList();
         var emails = authors.Count == 0 ? [] : await db.Users.Where(u => authors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "");
         return messages.Select(m => new Shown(m, emails.GetValueOrDefault(m.AuthorId, ""))).ToList();
     }
+
+    /// <summary>Whether a coach has access to the application now (a grant the group gave and did not take back).</summary>
+    public Task<bool> HasCoachAsync(Guid applicationId) =>
+        db.CoachGrants.AnyAsync(g => g.ApplicationId == applicationId && g.RevokedAt == null);
 }

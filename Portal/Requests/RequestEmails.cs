@@ -43,6 +43,12 @@ public sealed class RequestEmails(EmailOutbox outbox, IStringLocalizer text)
             (text["Request.Email.Message.Subject", application.Reference!],
                 Join(text["Request.Email.Message.Body", application.Reference!, Quote(message), threadLink])));
 
+    /// <summary>A reviewer's question to a coach of the group, for context; the group's members do not read it.</summary>
+    public void QuestionToCoach(PortalUser coach, Application application, string message, string threadLink) =>
+        outbox.Enqueue(coach.Email!, coach.PreferredLanguage, _ =>
+            (text["Request.Email.CoachQuestion.Subject", application.Reference!],
+                Join(text["Request.Email.CoachQuestion.Body", application.Reference!, Quote(message), threadLink])));
+
     /// <summary>The applicant's (or coach's) message to the reviewers who work on the application.</summary>
     public void MessageToReviewer(PortalUser reviewer, Application application, string message, string threadLink) =>
         outbox.Enqueue(reviewer.Email!, reviewer.PreferredLanguage, _ =>

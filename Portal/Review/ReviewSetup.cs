@@ -13,6 +13,8 @@ public static class ReviewSetup
         services.AddScoped<ReviewerGate>();
         services.AddScoped<BudgetLedger>();
         services.AddScoped<ProposalDecisions>();
+        services.AddScoped<ReviewDigest>();
+        services.AddHostedService<ReviewDigestWorker>();
         return services;
     }
 }

@@ -20,6 +20,10 @@ namespace Portal.Pages.Applications;
 public sealed class MessagesModel(ApplicationAccess access, RequestDesk desk, PortalText text) : PageModel
 {
     [BindProperty] public string? Text { get; set; }
+    /// <summary>A coach's answer for the municipality alone (the group's members do not read it).</summary>
+    [BindProperty] public bool ForMunicipalityOnly { get; set; }
+    /// <summary>The reader is one of the group's coaches: they read and write the coaches' part too.</summary>
+    public bool IsCoach { get; private set; }
 
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -43,7 +47,8 @@ public sealed class MessagesModel(ApplicationAccess access, RequestDesk desk, Po
         {
             var writer = QuestionComments.WriterOf(await access.OnApplicationAsync(User, id), access.UserId(User))
                 ?? throw new DomainException("Request.Message.Error.NotAllowed");
-            await desk.WriteAsync(Application, Text, asInternalNote: false, writer);
+            await desk.WriteAsync(Application, Text,
+                ForMunicipalityOnly && writer.Role == ActorRole.Coach ? RequestDesk.Audience.CoachesOnly : RequestDesk.Audience.Thread, writer);
         }
         catch (DomainException e)
         {
@@ -60,8 +65,10 @@ public sealed class MessagesModel(ApplicationAccess access, RequestDesk desk, Po
         if (await access.ApplicationAsync(User, id) is not { } application) return false;
         Application = application;
         Scheme = await access.SchemeOfAsync(application);
-        Thread = await desk.ThreadAsync(id, withInternalNotes: false);
-        CanWrite = application.SubmittedAt is not null && (await access.OnApplicationAsync(User, id))?.Allows(Capability.Comment) == true;
+        var grants = await access.OnApplicationAsync(User, id);
+        IsCoach = QuestionComments.WriterOf(grants, access.UserId(User))?.Role == ActorRole.Coach;
+        Thread = await desk.ThreadAsync(id, IsCoach ? RequestDesk.Reader.Coach : RequestDesk.Reader.Member);
+        CanWrite = application.SubmittedAt is not null && grants?.Allows(Capability.Comment) == true;
         return true;
     }
 }

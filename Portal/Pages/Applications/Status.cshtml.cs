@@ -46,7 +46,7 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
         var extras = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => new
         {
             OnBehalf = db.Set<Domain.Assisted.AssistedApplication>().FirstOrDefault(x => x.ApplicationId == id && x.SubmittedAt != null),
-            Messages = db.Set<Domain.Messages.ApplicationMessage>().Count(m => m.ApplicationId == id && !m.IsInternal),
+            Messages = db.Set<Domain.Messages.ApplicationMessage>().Count(m => m.ApplicationId == id && !m.IsInternal && !m.ForCoaches),
         }).SingleAsync();
         (OnBehalf, VisibleMessages) = (extras.OnBehalf, extras.Messages);
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);

@@ -12,7 +12,7 @@ namespace Portal.Pages.Review;
 
 /// <summary>How often a reviewer is emailed: about each event, once a day, or never (issue 11, point 1).</summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class SettingsModel(ReviewInbox inbox, ApplicationAccess access, PortalDbContext db, PortalText text) : PageModel
+public sealed class SettingsModel(ReviewInbox inbox, ApplicationAccess access, PortalDbContext db, PortalText text, TimeProvider clock) : PageModel
 {
     [BindProperty] public ReviewEmailFrequency? Frequency { get; set; }
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
@@ -32,7 +32,7 @@ public sealed class SettingsModel(ReviewInbox inbox, ApplicationAccess access, P
             ModelState.AddModelError(nameof(Frequency), text["Review.Settings.Choose"]);
             return Page();
         }
-        (await inbox.SettingsAsync(me)).Choose(frequency);
+        (await inbox.SettingsAsync(me)).Choose(frequency, clock.GetUtcNow());
         await db.SaveChangesAsync();
         return RedirectToPage(new { saved = true });
     }

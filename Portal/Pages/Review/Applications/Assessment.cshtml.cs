@@ -36,6 +36,15 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
     public bool ProposedByColleague { get; private set; }
     public bool ChangedMeanwhile { get; private set; }
 
+    /// <summary>
+    /// The moment of the last thing the applicant's side sent (an answer to a request, a message; 0 for none), as ticks.
+    /// The form carries the one the reviewer saw; when more came in meanwhile, nothing is proposed or decided until they
+    /// have read it — an answer arriving while the reviewer decides is never passed over.
+    /// </summary>
+    public long NewsStamp { get; private set; }
+
+    [BindProperty] public long? Seen { get; set; }
+
     [BindProperty]
     public AssessmentInput Input { get; set; } = new();
 
@@ -71,6 +80,7 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
         if (!await LoadAsync(id)) return NotFound();
         if (!CanEdit) return Page();
         if (!await SaveAsync()) return Page();
+        if (NewsArrived()) return Page();
         try
         {
             Draft!.Propose(Application, Framework!, Me, clock.GetUtcNow());
@@ -96,6 +106,7 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
     {
         if (!await LoadAsync(id)) return NotFound();
         if (Draft is null) return Page();
+        if (NewsArrived()) return Page();
         try
         {
             await decisions.DecideAsync(Draft, Application, Me);
@@ -116,6 +127,14 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
     }
 
     private Actor Me => Actor.Reviewer(access.UserId(User)!.Value);
+
+    private bool NewsArrived()
+    {
+        if (NewsStamp <= (Seen ?? 0)) return false;
+        ModelState.AddModelError("", text["Assessment.NewFromApplicant"]);
+        if (Draft is not null) Input = AssessmentInput.From(Draft, Application);
+        return true;
+    }
 
     /// <summary>Takes every field that can be taken into the draft and saves it; a field that cannot is named with its typed value kept.</summary>
     private async Task<bool> SaveAsync()
@@ -210,6 +229,11 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
         Draft = await AssessmentLoading.OwnAsync(db, id, me);
         ProposedByColleague = application.Status == ApplicationStatus.DecisionProposed && Draft?.State != AssessmentState.Proposed;
         Offer = AssessmentLoading.OpenForAssessment(application.Status) ? await ledger.OfferAsync(id) : null;
+        var lastMessage = await db.Set<Domain.Messages.ApplicationMessage>()
+            .Where(m => m.ApplicationId == id && !m.IsInternal && m.AuthorRole != ActorRole.Reviewer && m.AuthorRole != ActorRole.Approver)
+            .MaxAsync(m => (DateTimeOffset?)m.CreatedAt);
+        var lastAnswer = application.InformationRequests.Max(r => r.AnsweredAt);
+        NewsStamp = new[] { lastMessage, lastAnswer }.Max()?.UtcTicks ?? 0;
         return true;
     }
 }

@@ -23,6 +23,9 @@ public sealed class MessagesModel(ApplicationAccess access, RequestDesk desk, Po
 {
     [BindProperty] public string? MessageText { get; set; }
     [BindProperty] public string? NoteText { get; set; }
+    [BindProperty] public string? CoachText { get; set; }
+    /// <summary>A coach has access to the application: the reviewer may ask them for context (the group does not read it).</summary>
+    public bool HasCoach { get; private set; }
 
     public Application Application { get; private set; } = default!;
     public Scheme Scheme { get; private set; } = default!;
@@ -33,20 +36,23 @@ public sealed class MessagesModel(ApplicationAccess access, RequestDesk desk, Po
     public async Task<IActionResult> OnGetAsync(Guid id, string? done)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Done = done is "message" or "note" ? done : null;
+        Done = done is "message" or "note" or "coach" ? done : null;
         return Page();
     }
 
-    public Task<IActionResult> OnPostMessageAsync(Guid id) => WriteAsync(id, "MessageText", MessageText, asInternalNote: false);
+    public Task<IActionResult> OnPostMessageAsync(Guid id) => WriteAsync(id, "MessageText", MessageText, RequestDesk.Audience.Thread, "message");
 
-    public Task<IActionResult> OnPostNoteAsync(Guid id) => WriteAsync(id, "NoteText", NoteText, asInternalNote: true);
+    public Task<IActionResult> OnPostNoteAsync(Guid id) => WriteAsync(id, "NoteText", NoteText, RequestDesk.Audience.InternalNote, "note");
 
-    private async Task<IActionResult> WriteAsync(Guid id, string field, string? written, bool asInternalNote)
+    public Task<IActionResult> OnPostCoachAsync(Guid id) => WriteAsync(id, "CoachText", CoachText, RequestDesk.Audience.CoachesOnly, "coach");
+
+    private async Task<IActionResult> WriteAsync(Guid id, string field, string? written, RequestDesk.Audience audience, string done)
     {
         if (!await LoadAsync(id)) return NotFound();
         try
         {
-            await desk.WriteAsync(Application, written, asInternalNote, await access.ActorOnApplicationAsync(User, id));
+            if (audience == RequestDesk.Audience.CoachesOnly && !HasCoach) throw new DomainException("Request.Message.Error.NoCoach");
+            await desk.WriteAsync(Application, written, audience, await access.ActorOnApplicationAsync(User, id));
         }
         catch (DomainException e)
         {
@@ -55,7 +61,7 @@ public sealed class MessagesModel(ApplicationAccess access, RequestDesk desk, Po
             ModelState.AddModelError(field, message);
             return Page();
         }
-        return RedirectToPage(new { id, done = asInternalNote ? "note" : "message" });
+        return RedirectToPage(new { id, done });
     }
 
     /// <summary>Staff who may assess it, once sent in; anyone else (and any other id) gets 404.</summary>
@@ -65,7 +71,9 @@ public sealed class MessagesModel(ApplicationAccess access, RequestDesk desk, Po
         Application = application;
         Scheme = await access.SchemeOfAsync(application);
         Organisation = await access.ApplicantOfAsync(application);
-        Thread = await desk.ThreadAsync(id, withInternalNotes: (await access.OnApplicationAsync(User, id))!.Allows(Capability.SeeInternalNotes));
+        Thread = await desk.ThreadAsync(id, (await access.OnApplicationAsync(User, id))!.Allows(Capability.SeeInternalNotes)
+            ? RequestDesk.Reader.Staff : RequestDesk.Reader.Coach);
+        HasCoach = await desk.HasCoachAsync(id);
         return true;
     }
 }
