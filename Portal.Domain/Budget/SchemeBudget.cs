@@ -195,6 +195,20 @@ public sealed class SchemeBudget : AggregateRoot
 }
 
 /// <summary>A scheme's budget at a glance: its ceiling, what complete applications hold, what is granted, and what is left.</summary>
+/// <summary>
+/// What a scheme's budget holds for waiting applications and has granted, summed by the database as reservations change
+/// (a trigger in the same transaction), for overviews: the inbox summary and the catalogue. Decisions never use it; an
+/// approval reads the reservations under the scheme's lock.
+/// </summary>
+public sealed class SchemeBudgetTotal
+{
+    private SchemeBudgetTotal() { }
+
+    public int SchemeId { get; private set; }
+    public long ReservedCents { get; private set; }
+    public long GrantedCents { get; private set; }
+}
+
 public sealed record RemainingBudget(int SchemeId, Money.Money Ceiling, Money.Money Reserved, Money.Money Granted)
 {
     /// <summary>Neither granted nor held; never below zero (more may be asked than there is: later applications then wait).</summary>

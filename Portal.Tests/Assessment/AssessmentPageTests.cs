@@ -160,6 +160,10 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         Assert.Equal(ApplicationStatus.Granted, await StatusAsync(application.Id));
         Assert.Equal(Portal.Domain.Budget.ReservationState.Granted, await ReservationStateAsync(application.Id));
+        // The totals the database keeps for overviews moved with it: nothing held, the request granted.
+        await using var check = fixture.Database.NewContext();
+        var remaining = Assert.Single(await Portal.Review.BudgetOverview.RemainingAsync(check, [application.SchemeId]));
+        Assert.Equal((Portal.Domain.Money.Money.Zero, application.Requested), (remaining.Reserved, remaining.Granted));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace Portal.Review;
 
 /// <summary>
 /// The schemes' budgets as read models: per scheme the ceiling, what is held, what is granted and what is left
-/// (<see cref="RemainingBudget"/>), summed by the database over a covering index (no reservation rows come back), so the
-/// inbox can show it above every page at 100,000 applications.
+/// (<see cref="RemainingBudget"/>), read from the totals the database keeps per scheme (<see cref="SchemeBudgetTotal"/>),
+/// so the inbox can show it above every page at 100,000 applications.
 /// </summary>
 public static class BudgetOverview
 {
@@ -18,26 +18,31 @@ public static class BudgetOverview
         var schemes = db.Schemes.AsNoTracking();
         if (schemeIds is not null) schemes = schemes.Where(s => schemeIds.Contains(s.Id));
         var ceilings = await schemes.OrderBy(s => s.Id).Select(s => new { s.Id, s.BudgetCeilingCents }).ToListAsync(cancellationToken);
-        var reservations = db.Set<BudgetReservation>().Where(r => r.State != ReservationState.Released);
-        if (schemeIds is not null) reservations = reservations.Where(r => schemeIds.Contains(r.SchemeId));
-        var sums = await reservations
-            .GroupBy(r => new { r.SchemeId, r.State })
-            .Select(g => new { g.Key.SchemeId, g.Key.State, Held = g.Sum(r => r.AmountCents), Granted = g.Sum(r => r.GrantedCents ?? 0) })
-            .ToListAsync(cancellationToken);
-        return ceilings.Select(c => new RemainingBudget(c.Id, new(c.BudgetCeilingCents),
-                new(sums.Where(s => s.SchemeId == c.Id && s.State == ReservationState.Reserved).Sum(s => s.Held)),
-                new(sums.Where(s => s.SchemeId == c.Id && s.State == ReservationState.Granted).Sum(s => s.Granted))))
+        return await RemainingAsync(db, ceilings.Select(c => (c.Id, c.BudgetCeilingCents)).ToList(), cancellationToken);
+    }
+
+    /// <summary>The same for schemes the caller has loaded already: one round trip, for the sums.</summary>
+    public static async Task<IReadOnlyList<RemainingBudget>> RemainingAsync(PortalDbContext db, IReadOnlyList<Scheme> schemes,
+        CancellationToken cancellationToken = default) =>
+        await RemainingAsync(db, schemes.OrderBy(s => s.Id).Select(s => (s.Id, s.BudgetCeilingCents)).ToList(), cancellationToken);
+
+    private static async Task<IReadOnlyList<RemainingBudget>> RemainingAsync(PortalDbContext db, IReadOnlyList<(int Id, long CeilingCents)> ceilings,
+        CancellationToken cancellationToken)
+    {
+        var ids = ceilings.Select(c => c.Id).ToList();
+        var totals = await db.Set<SchemeBudgetTotal>().AsNoTracking().Where(t => ids.Contains(t.SchemeId)).ToDictionaryAsync(t => t.SchemeId, cancellationToken);
+        return ceilings.Select(c => new RemainingBudget(c.Id, new(c.CeilingCents),
+                new(totals.GetValueOrDefault(c.Id)?.ReservedCents ?? 0), new(totals.GetValueOrDefault(c.Id)?.GrantedCents ?? 0)))
             .ToList();
     }
 
     /// <summary>
     /// Each scheme with whether its budget is spent, in the query that loads the schemes (a public page stays at its
-    /// database round trips: the sum is a subquery over the covering index).
+    /// database round trips: the totals are one row per scheme).
     /// </summary>
     public static IQueryable<SchemeWithBudget> WithBudget(this IQueryable<Scheme> schemes, PortalDbContext db) =>
         schemes.Select(s => new SchemeWithBudget(s,
-            s.BudgetCeilingCents - db.Set<BudgetReservation>().Where(r => r.SchemeId == s.Id && r.State != ReservationState.Released)
-                .Sum(r => r.State == ReservationState.Reserved ? r.AmountCents : r.GrantedCents ?? 0) <= 0));
+            s.BudgetCeilingCents - db.Set<SchemeBudgetTotal>().Where(t => t.SchemeId == s.Id).Select(t => t.ReservedCents + t.GrantedCents).FirstOrDefault() <= 0));
 
     /// <summary>The schemes whose budget is spent: granted or held for applications already in line.</summary>
     public static async Task<IReadOnlySet<int>> SpentAsync(PortalDbContext db, IReadOnlyCollection<int> schemeIds,

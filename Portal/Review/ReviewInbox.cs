@@ -71,18 +71,18 @@ public sealed class ReviewInbox(PortalDbContext db, TimeProvider clock)
             .ToListAsync();
         var shown = found.Take(PageSize).ToList();
         var ids = shown.Select(r => r.Case.ApplicationId).ToList();
-        // The facts of the terms of the rows shown, in one round trip for the page (a split query: one statement per part).
-        var applications = await db.Applications.AsNoTracking().AsSplitQuery()
+        // The facts of the terms of the rows shown, in one round trip for the page (one statement: a row has few of each).
+        var applications = await db.Applications.AsNoTracking().AsSingleQuery()
             .Include(a => a.InformationRequests).Include(a => a.DelayConsents).Include(a => a.TermExtensions).Include(a => a.DefaultNotice)
             .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
-        var schemes = await db.Schemes.AsNoTracking().ToDictionaryAsync(s => s.Id);
+        var schemesById = (await SchemesAsync()).ToDictionary(s => s.Id);
         var now = clock.GetUtcNow();
         var today = NijmegenTime.DayOf(now);
         var calendar = AtwCalendar.Netherlands;
         var rows = shown.Select(r =>
         {
             var c = r.Case;
-            var scheme = schemes[c.SchemeId];
+            var scheme = schemesById[c.SchemeId];
             var application = applications[c.ApplicationId];
             var term = application.DecisionTerm(scheme, calendar, now)!;
             return new Row(c.ApplicationId, c.Reference, r.Organisation, scheme.Slug, c.RequestedCents, c.Status, term.LegalDate, term.ServiceTargetDate,
@@ -139,7 +139,10 @@ public sealed class ReviewInbox(PortalDbContext db, TimeProvider clock)
         date < today ? Urgency.Past : DaysLeft(today, date, calendar) <= NearWorkingDays ? Urgency.Near : Urgency.None;
 
     /// <summary>The schemes to filter on (a few rows).</summary>
-    public Task<List<Scheme>> SchemesAsync() => db.Schemes.AsNoTracking().OrderBy(s => s.Id).ToListAsync();
+    private List<Scheme>? schemes;
+
+    /// <summary>Every scheme, read once per request (the filter, the rows and the budget summary share them).</summary>
+    public async Task<List<Scheme>> SchemesAsync() => schemes ??= await db.Schemes.AsNoTracking().OrderBy(s => s.Id).ToListAsync();
 
     /// <summary>The reviewer's settings, made on first use.</summary>
     public async Task<ReviewerSettings> SettingsAsync(Guid reviewerId)

@@ -44,6 +44,18 @@ internal sealed class BudgetReservationConfiguration : IEntityTypeConfiguration<
     }
 }
 
+/// <summary>Kept by a trigger on "BudgetReservations" (migration 0020); the portal only reads it.</summary>
+internal sealed class SchemeBudgetTotalConfiguration : IEntityTypeConfiguration<SchemeBudgetTotal>
+{
+    public void Configure(EntityTypeBuilder<SchemeBudgetTotal> total)
+    {
+        total.ToTable("SchemeBudgetTotals");
+        total.HasKey(t => t.SchemeId);
+        total.Property(t => t.SchemeId).ValueGeneratedNever();
+        total.HasOne<SchemeBudget>().WithOne().HasForeignKey<SchemeBudgetTotal>(t => t.SchemeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class BudgetDrawConfiguration : IEntityTypeConfiguration<BudgetDraw>
 {
     public void Configure(EntityTypeBuilder<BudgetDraw> draw)
