@@ -24,7 +24,8 @@ public sealed class BenchmarkScriptTests
         "activity question", "budget page", "autosave POST (htmx, unchanged)", "add a budget row POST (htmx)",
         "check your answers", "status, submitted",
         // The reviewers' inbox over generated applications, signed in as the demo reviewer with the second factor (issue 11).
-        "inbox, first page (reviewer)", "inbox, page 41", "inbox, filters (scheme, district, first time)", "inbox, search (organisation name)",
+        "inbox, first page (4 connections)", "inbox, page 41 (4 connections)", "inbox, filters (scheme, district, first time) (4 connections)",
+        "inbox, search (organisation name) (4 connections)",
     ];
 
     [Fact]
