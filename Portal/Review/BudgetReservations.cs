@@ -63,8 +63,10 @@ public static class BudgetReservations
     {
         if (db.ChangeTracker.Entries<SchemeBudget>().FirstOrDefault(e => e.Entity.SchemeId == schemeId)?.Entity is { } tracked)
         {
-            await db.Entry(tracked).Collection(b => b.Reservations).Query()
-                .Where(r => r.ApplicationId == applicationId && r.State != ReservationState.Released).LoadAsync(cancellationToken);
+            // A new application has no reservation in the database to load.
+            if (db.Applications.Local.FirstOrDefault(a => a.Id == applicationId) is not { } local || db.Entry(local).State != EntityState.Added)
+                await db.Entry(tracked).Collection(b => b.Reservations).Query()
+                    .Where(r => r.ApplicationId == applicationId && r.State != ReservationState.Released).LoadAsync(cancellationToken);
             return tracked;
         }
         var query = db.Set<SchemeBudget>()
@@ -77,7 +79,8 @@ public static class BudgetReservations
     /// <summary>What the application asks for. Its cost rows are read from the database unless this context has them loaded.</summary>
     private static async Task<Domain.Money.Money> RequestedAsync(PortalDbContext db, Application application, CancellationToken cancellationToken)
     {
-        if (db.Entry(application).Collection(a => a.BudgetLines).IsLoaded) return application.Requested;
+        // A new application (saved with its first submission) has all its rows in the tracker.
+        if (db.Entry(application).State == EntityState.Added || db.Entry(application).Collection(a => a.BudgetLines).IsLoaded) return application.Requested;
         var costs = await db.Set<BudgetLine>().Where(l => l.ApplicationId == application.Id).SumAsync(l => l.AmountCents, cancellationToken);
         var requested = costs - application.OwnContributionCents - application.OtherFundingCents;
         return new Domain.Money.Money(requested > 0 ? requested : 0);

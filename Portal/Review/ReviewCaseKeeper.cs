@@ -49,8 +49,12 @@ public static class ReviewCaseKeeper
                 var saidFirst = db.Organisations.Local.FirstOrDefault(o => o.Id == application.OrganisationId) is { } known
                     ? known.FirstApplication
                     : await db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => o.FirstApplication).SingleOrDefaultAsync(cancellationToken);
-                var sentInBefore = await db.Applications.AnyAsync(a => a.OrganisationId == application.OrganisationId && a.Id != id && a.SubmittedAt != null,
-                    cancellationToken);
+                // A group new in this same save (demo data, the generator) has nothing in the database yet: only the tracker counts.
+                var sentInBefore = db.Applications.Local.Any(a => a.OrganisationId == application.OrganisationId && a.Id != id && a.SubmittedAt != null)
+                    || (db.Organisations.Local.FirstOrDefault(o => o.Id == application.OrganisationId) is not { } added
+                        || db.Entry(added).State != EntityState.Added)
+                    && await db.Applications.AnyAsync(a => a.OrganisationId == application.OrganisationId && a.Id != id && a.SubmittedAt != null,
+                        cancellationToken);
                 // First-time: nothing sent in before through the portal, and the group did not say it applied before elsewhere.
                 reviewCase = new ReviewCase(id, application.OrganisationId, !sentInBefore && saidFirst != false);
                 cases.Add(reviewCase);

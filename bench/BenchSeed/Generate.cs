@@ -14,11 +14,11 @@ using Portal.Domain.Terms;
 /// through the domain's own verbs to every state a reviewer meets (sent in, in review, waiting for the applicant, proposed,
 /// decided, withdrawn), so the rows, their timeline and their audit trail are what the portal itself would have written.
 /// Groups have one to five applications (about half apply for the first time); their accounts have no email address, so
-/// no mail is queued. The same seed makes the same data. Batches of 500 keep memory flat.
+/// no mail is queued. The same seed makes the same data. Batches of 100 keep memory flat and the change tracker small.
 /// </summary>
 internal static class Generate
 {
-    private const int Batch = 500;
+    private const int Batch = 100;
 
     private static readonly string[] Titles =
     [
@@ -56,6 +56,8 @@ internal static class Generate
         while (made < count)
         {
             await using var db = new PortalDbContext(options);
+            // The schemes as known to this context: the inbox row and the budget follow the submission without asking for them.
+            db.Schemes.AttachRange(schemes.Select(s => s.Scheme));
             var size = Math.Min(Batch, count - made);
             var numbers = await db.Database.SqlQuery<long>(
                 $"""SELECT nextval('"ApplicationReferenceNumbers"') AS "Value" FROM generate_series(1, {size})""").ToListAsync();
