@@ -15,8 +15,8 @@
 # drafts for the add-a-row posts (bench/BenchSeed).
 #
 # The reviewers' inbox is measured over BENCH_APPLICATIONS generated sent-in applications (BenchSeed --applications;
-# default 10000, --quick 100; 0 skips the inbox), signed in as the demo reviewer with the second factor: the first page,
-# page 41 (reached by following "next" 40 times, or the last page when there are fewer; keyset pages cost the same at
+# default 10000, --quick 100; 0 generates none, e.g. against --site with a database filled beforehand), signed in as
+# the demo reviewer with the second factor: the first page, page 41 (reached by following "next" 40 times, or the last page when there are fewer; keyset pages cost the same at
 # any depth), filters, and a search.
 # Generating is not measured; it adds to what is there, so against --site or a reused database the count grows.
 #
@@ -291,37 +291,37 @@ if ((APPLICATIONS > 0)); then
   log "generating $APPLICATIONS sent-in applications for the inbox (not measured)"
   dotnet "$(out bench/BenchSeed)" "$OWNER_DB" --applications "$APPLICATIONS" 2>"$TMP_DIR/generate.log" ||
     { tail -n 20 "$TMP_DIR/generate.log" >&2; log "generating failed"; exit 1; }
-  # The demo reviewer signs in as a browser would: password, then the authenticator's code (its Development key).
-  JAR="$TMP_DIR/reviewer-cookies" REFRESH_PATH=/review
-  token=$(curl -sf -c "$JAR" -b "$JAR" "$SITE/account/sign-in" | token_of)
-  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" -H 'Sec-Fetch-Site: same-origin' \
-    --data-urlencode "Input.Email=reviewer@portal.example" --data-urlencode "Input.Password=Samen-doen-in-Nijmegen" \
-    --data-urlencode "__RequestVerificationToken=$token" "$SITE/account/sign-in")
-  [[ "$status" == 302 ]] || { log "reviewer sign-in failed ($status)"; exit 1; }
-  token=$(curl -sf -c "$JAR" -b "$JAR" "$SITE/account/two-factor" | token_of)
-  code=$(dotnet "$(out bench/BenchSeed)" --totp REVIEWERDEMOKEY2REVIEWERDEMOKEY2)
-  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" -H 'Sec-Fetch-Site: same-origin' \
-    --data-urlencode "Input.Code=$code" --data-urlencode "__RequestVerificationToken=$token" "$SITE/account/two-factor")
-  [[ "$status" == 302 ]] || { log "reviewer second factor failed ($status)"; exit 1; }
-  # Page 41 of everyone's open applications, by its "next" links.
-  deep="/review?Assigned=Anyone"
-  for _ in $(seq 1 40); do
-    next=$(curl -sf -b "$JAR" "$SITE$deep" | grep -oE 'href="/review\?[^"]*" rel="next"' | head -n 1 | sed -E 's/^href="([^"]*)".*/\1/; s/&amp;/\&/g') || true
-    [[ -n "$next" ]] || break
-    deep=$next
-  done
-  # Reviewers are municipal staff, a handful at a time: besides the table's connections the inbox is measured with
-  # BENCH_INBOX_CONNECTIONS (default 4; not in --quick, which has 4 already).
-  inbox_connections=("$CONNECTIONS")
-  [[ -n "$quick" ]] || inbox_connections+=("${BENCH_INBOX_CONNECTIONS:-4}")
-  for connections in "${inbox_connections[@]}"; do
-    at=" ($connections connections)"
-    CONNECTIONS=$connections run "inbox, first page$at" "$SITE/review?Assigned=Anyone"
-    CONNECTIONS=$connections run "inbox, page 41$at" "$SITE$deep"
-    CONNECTIONS=$connections run "inbox, filters (scheme, district, first time)$at" "$SITE/review?Assigned=Anyone&Scheme=1&District=Zuid&FirstTime=true"
-    CONNECTIONS=$connections run "inbox, search (organisation name)$at" "$SITE/review?Assigned=Anyone&Search=Hatert"
-  done
 fi
+# The demo reviewer signs in as a browser would: password, then the authenticator's code (its Development key).
+JAR="$TMP_DIR/reviewer-cookies" REFRESH_PATH=/review
+token=$(curl -sf -c "$JAR" -b "$JAR" "$SITE/account/sign-in" | token_of)
+status=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" -H 'Sec-Fetch-Site: same-origin' \
+  --data-urlencode "Input.Email=reviewer@portal.example" --data-urlencode "Input.Password=Samen-doen-in-Nijmegen" \
+  --data-urlencode "__RequestVerificationToken=$token" "$SITE/account/sign-in")
+[[ "$status" == 302 ]] || { log "reviewer sign-in failed ($status)"; exit 1; }
+token=$(curl -sf -c "$JAR" -b "$JAR" "$SITE/account/two-factor" | token_of)
+code=$(dotnet "$(out bench/BenchSeed)" --totp REVIEWERDEMOKEY2REVIEWERDEMOKEY2)
+status=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" -H 'Sec-Fetch-Site: same-origin' \
+  --data-urlencode "Input.Code=$code" --data-urlencode "__RequestVerificationToken=$token" "$SITE/account/two-factor")
+[[ "$status" == 302 ]] || { log "reviewer second factor failed ($status)"; exit 1; }
+# Page 41 of everyone's open applications, by its "next" links.
+deep="/review?Assigned=Anyone"
+for _ in $(seq 1 40); do
+  next=$(curl -sf -b "$JAR" "$SITE$deep" | grep -oE 'href="/review\?[^"]*" rel="next"' | head -n 1 | sed -E 's/^href="([^"]*)".*/\1/; s/&amp;/\&/g') || true
+  [[ -n "$next" ]] || break
+  deep=$next
+done
+# Reviewers are municipal staff, a handful at a time: besides the table's connections the inbox is measured with
+# BENCH_INBOX_CONNECTIONS (default 4; not in --quick, which has 4 already).
+inbox_connections=("$CONNECTIONS")
+[[ -n "$quick" ]] || inbox_connections+=("${BENCH_INBOX_CONNECTIONS:-4}")
+for connections in "${inbox_connections[@]}"; do
+  at=" ($connections connections)"
+  CONNECTIONS=$connections run "inbox, first page$at" "$SITE/review?Assigned=Anyone"
+  CONNECTIONS=$connections run "inbox, page 41$at" "$SITE$deep"
+  CONNECTIONS=$connections run "inbox, filters (scheme, district, first time)$at" "$SITE/review?Assigned=Anyone&Scheme=1&District=Zuid&FirstTime=true"
+  CONNECTIONS=$connections run "inbox, search (organisation name)$at" "$SITE/review?Assigned=Anyone&Search=Hatert"
+done
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up ${WARMUP}s), Accept-Encoding: ${BENCH_ENCODING:-none}, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'),"\

@@ -19,15 +19,18 @@ public sealed class ReviewCase : AggregateRoot
 
     private ReviewCase() { }
 
-    public ReviewCase(Guid applicationId, Guid organisationId, bool firstApplication)
+    public ReviewCase(Guid applicationId, Guid organisationId, string organisationName, bool firstApplication)
     {
         ApplicationId = applicationId;
         OrganisationId = organisationId;
+        OrganisationName = organisationName;
         FirstApplication = firstApplication;
     }
 
     public Guid ApplicationId { get; private set; }
     public Guid OrganisationId { get; private set; }
+    /// <summary>The group's name as it is now (kept in step when the group renames itself), for the list and its search.</summary>
+    public string OrganisationName { get; private set; } = "";
     public int SchemeId { get; private set; }
     public string Reference { get; private set; } = "";
     public ApplicationStatus Status { get; private set; }
@@ -48,6 +51,9 @@ public sealed class ReviewCase : AggregateRoot
     public uint Version { get; private set; }
 
     public IReadOnlyList<InterestDeclaration> Declarations => declarations;
+
+    /// <summary>The group took another name.</summary>
+    public void GroupRenamed(string name) => OrganisationName = name;
 
     /// <summary>The application's facts for the list, taken again after a change of its state or term.</summary>
     public void Follow(Application application, DecisionTerm term, DateOnly today)

@@ -426,6 +426,27 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_group_that_renames_itself_is_found_in_the_inbox_by_its_new_name()
+    {
+        var group = await GroupAsync("Moedergroep Hatert", "amina@example.org");
+        await SentInAsync(group, "NIJ-2026-00001", DateTimeOffset.UtcNow.AddDays(-3));
+        await using (var db = fixture.Database.NewContext())
+        {
+            var stored = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == group.Id);
+            stored.Rename("Vrouwen van Hatert", Actor.Applicant(stored.Members[0].UserId), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        using var client = (await ReviewerAsync("reviewer@example.org")).Client;
+
+        var (_, found) = await client.GetAsync("/review?Assigned=Anyone&Search=vrouwen van");
+        var (_, old) = await client.GetAsync("/review?Assigned=Anyone&Search=Moedergroep");
+
+        Assert.Equal(["NIJ-2026-00001"], References(found));
+        Assert.Contains("Vrouwen van Hatert", found, StringComparison.Ordinal);
+        Assert.Empty(References(old));
+    }
+
+    [Fact]
     public async Task A_notice_of_default_and_a_completeness_term_run_out_unused_are_marked_on_the_row_with_their_dates()
     {
         var group = await GroupAsync("Moedergroep Hatert", "amina@example.org");

@@ -55,6 +55,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Trigram indexes for the inbox search (migration 0020).
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         // Domain events live only until SaveChanges turns them into audit rows and mail (Infrastructure/Events).
         builder.Ignore<Domain.Events.DomainEvent>();

@@ -46,9 +46,11 @@ public static class ReviewCaseKeeper
             if (reviewCase is null)
             {
                 // The organisation may be new in this same save (demo data, a test): then it is only in the tracker.
-                var saidFirst = db.Organisations.Local.FirstOrDefault(o => o.Id == application.OrganisationId) is { } known
-                    ? known.FirstApplication
-                    : await db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => o.FirstApplication).SingleOrDefaultAsync(cancellationToken);
+                var group = db.Organisations.Local.FirstOrDefault(o => o.Id == application.OrganisationId) is { } known
+                    ? (known.Name, known.FirstApplication)
+                    : await db.Organisations.Where(o => o.Id == application.OrganisationId).Select(o => new ValueTuple<string, bool?>(o.Name, o.FirstApplication))
+                        .SingleAsync(cancellationToken);
+                var saidFirst = group.Item2;
                 // A group new in this same save (demo data, the generator) has nothing in the database yet: only the tracker counts.
                 var sentInBefore = db.Applications.Local.Any(a => a.OrganisationId == application.OrganisationId && a.Id != id && a.SubmittedAt != null)
                     || (db.Organisations.Local.FirstOrDefault(o => o.Id == application.OrganisationId) is not { } added
@@ -56,10 +58,17 @@ public static class ReviewCaseKeeper
                     && await db.Applications.AnyAsync(a => a.OrganisationId == application.OrganisationId && a.Id != id && a.SubmittedAt != null,
                         cancellationToken);
                 // First-time: nothing sent in before through the portal, and the group did not say it applied before elsewhere.
-                reviewCase = new ReviewCase(id, application.OrganisationId, !sentInBefore && saidFirst != false);
+                reviewCase = new ReviewCase(id, application.OrganisationId, group.Item1, !sentInBefore && saidFirst != false);
                 cases.Add(reviewCase);
             }
             reviewCase.Follow(application, term, NijmegenTime.DayOf(now));
+        }
+        // A group that renamed itself is found by its new name.
+        foreach (var renamed in events.OfType<Domain.Organisations.OrganisationChanged>().Where(e => e.Part == "name").Select(e => e.OrganisationId).Distinct())
+        {
+            var name = db.Organisations.Local.First(o => o.Id == renamed).Name;
+            foreach (var reviewCase in await db.Set<ReviewCase>().Where(c => c.OrganisationId == renamed).ToListAsync(cancellationToken))
+                reviewCase.GroupRenamed(name);
         }
     }
 

@@ -29,6 +29,10 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         review.Ignore(c => c.DomainEvents);
         // The inbox: overdue first (the legal date, then the reference: unique), as keyset pages; filtered by who has it, by state.
         review.HasIndex(c => new { c.LegalDate, c.Reference });
+        review.Property(c => c.OrganisationName).HasMaxLength(200).IsRequired();
+        // The inbox search ("%…%" in a reference or a group's name): trigram indexes (migration 0020).
+        review.HasIndex(c => c.Reference).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_ReviewCases_Reference_Trigram");
+        review.HasIndex(c => c.OrganisationName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_ReviewCases_OrganisationName_Trigram");
         review.HasIndex(c => new { c.ReviewerId, c.LegalDate, c.Reference });
         review.HasIndex(c => new { c.Status, c.LegalDate, c.Reference });
         review.HasIndex(c => new { c.SchemeId, c.LegalDate, c.Reference });

@@ -87,7 +87,7 @@ internal static class Generate
                         sentIn.AddDays(-3));
                     var euros = random.NextInt64(scheme.Minimum.Cents / 100, scheme.NoDocumentsUpTo.Cents / 100 + 1);
                     application.AddCost(CostCategory.FoodAndDrink, "Boodschappen en huur", Money.FromEuros(euros), by, sentIn.AddDays(-3));
-                    application.Submit(scheme, group, declarationAccepted: true, ReferenceNumber.Format(sentIn.Year, numbers[size - left]), by, sentIn);
+                    application.Submit(scheme, group, declarationAccepted: true, Reference(sentIn, numbers[size - left]), by, sentIn);
                     MoveOn(application, scheme, random, by, sentIn);
                     db.Applications.Add(application);
                 }
@@ -98,6 +98,14 @@ internal static class Generate
         }
         return 0;
     }
+
+    /// <summary>
+    /// NIJ-YYYY-NNNNN has room for 99,999 a year; the shared sequence goes past that at 100,000 generated applications, so
+    /// each further 99,999 numbers count ten years earlier, before any real year of the data (made-up data: unique
+    /// references matter, not their year).
+    /// </summary>
+    public static string Reference(DateTimeOffset sentIn, long number) =>
+        ReferenceNumber.Format(sentIn.Year - 10 * (int)((number - 1) / 99_999), (number - 1) % 99_999 + 1);
 
     /// <summary>Takes the application on to a state drawn in proportions a busy inbox has, through the domain's verbs.</summary>
     private static void MoveOn(Application application, Scheme scheme, Random random, Actor applicant, DateTimeOffset sentIn)

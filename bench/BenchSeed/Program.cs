@@ -69,7 +69,7 @@ if (submittedId is null)
     db.Applications.Add(submitted);
     await db.SaveChangesAsync();
     var number = await db.Database.SqlQuery<long>($"""SELECT nextval('"ApplicationReferenceNumbers"') AS "Value" """).SingleAsync();
-    submitted.Submit(scheme, organisation, declarationAccepted: true, ReferenceNumber.Format(now.Year, number), by, now);
+    submitted.Submit(scheme, organisation, declarationAccepted: true, Generate.Reference(now, number), by, now);
     await db.SaveChangesAsync();
     await transaction.CommitAsync();
     submittedId = submitted.Id;
