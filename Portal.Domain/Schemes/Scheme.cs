@@ -39,10 +39,17 @@ public sealed class Scheme
     public int ServiceTargetWeeks { get; private set; }
     public bool InformalGroupsWelcome { get; private set; }
     public long BudgetCeilingCents { get; private set; }
+    /// <summary>A grant up to this amount is vastgesteld at once (directe vaststelling); above it, verleend and settled after a report.</summary>
+    public long DirectVaststellingUpToCents { get; private set; } = Decisions.Decision.DefaultDirectVaststellingUpTo.Cents;
 
     public Money.Money Minimum => new(MinimumCents);
     public Money.Money Maximum => new(MaximumCents);
     public Money.Money NoDocumentsUpTo => new(NoDocumentsUpToCents);
+    public Money.Money DirectVaststellingUpTo => new(DirectVaststellingUpToCents);
+
+    /// <summary>Sets the amount up to which grants are vastgesteld at once (the scheme's rules).</summary>
+    public void SettleDirectlyUpTo(Money.Money amount) =>
+        DirectVaststellingUpToCents = amount.Cents >= 0 ? amount.Cents : throw new ArgumentOutOfRangeException(nameof(amount));
 
     public bool IsOpenOn(DateOnly day) => day <= ClosesOn;
 

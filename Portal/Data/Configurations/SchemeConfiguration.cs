@@ -16,5 +16,7 @@ internal sealed class SchemeConfiguration : IEntityTypeConfiguration<Scheme>
         scheme.Ignore(s => s.Minimum);
         scheme.Ignore(s => s.Maximum);
         scheme.Ignore(s => s.NoDocumentsUpTo);
+        scheme.Ignore(s => s.DirectVaststellingUpTo);
+        scheme.Property(s => s.DirectVaststellingUpToCents).HasDefaultValue(Domain.Decisions.Decision.DefaultDirectVaststellingUpTo.Cents);
     }
 }
