@@ -124,7 +124,7 @@ public sealed partial class Application
     /// <summary>
     /// The reviewer proposes an outcome. <paramref name="suggestions"/> says what the applicant could improve: required for a
     /// return, and possible with a (partial) refusal — the Awb's other way to say "not like this", which carries the
-    /// objection clause like every decision (<see cref="ObjectionDeadline"/>).
+    /// objection clause like every decision (<see cref="Decisions.Decision.LastDayToObject"/>).
     /// </summary>
     public void ProposeDecision(ProposedOutcome outcome, Actor by, DateTimeOffset now, string? suggestions = null)
     {
@@ -147,14 +147,6 @@ public sealed partial class Application
 
     /// <summary>When the decision was taken (the last step to a decided state), or null while undecided.</summary>
     public DateTimeOffset? DecidedAt => ApplicationStateMachine.IsDecided(Status) ? events.LastOrDefault(e => e.Status == Status)?.OccurredAt : null;
-
-    /// <summary>
-    /// The last day to object to the decision (art. 6:7 and 6:8 Awb: six weeks from the day after it was made known), moved
-    /// to the next working day by the Atw. Every decision states it — a grant, a partial grant, a refusal, not processing.
-    /// Null while there is no decision.
-    /// </summary>
-    public DateOnly? ObjectionDeadline(AtwCalendar calendar) =>
-        DecidedAt is { } decided ? calendar.TermEndingOn(NijmegenTime.DayOf(decided).AddDays(7 * 6)) : null;
 
     /// <summary>The approver sends the proposal back to review.</summary>
     public void SendProposalBack(Actor by, DateTimeOffset now)

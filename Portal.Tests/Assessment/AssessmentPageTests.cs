@@ -7,6 +7,7 @@ using Portal.Domain.Access;
 using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
 using Portal.Domain.Assessment;
+using Portal.Domain.Decisions;
 using Portal.Domain.Common;
 using Portal.Tests.Infrastructure;
 using Portal.TestSupport;
@@ -129,6 +130,10 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         Assert.Equal(ApplicationStatus.Granted, await StatusAsync(application.Id));
+        // € 800 is below the scheme's threshold for a directe vaststelling: the grant is final at once.
+        await using var db = fixture.Database.NewContext();
+        var decision = await db.Decisions.SingleAsync(d => d.ApplicationId == application.Id);
+        Assert.Equal((DecisionKind.DirectVaststelling, 80_000L, 80_000L), (decision.Kind, decision.AmountCents, decision.RequestedCents));
     }
 
     [Fact]
@@ -255,6 +260,11 @@ public sealed class AssessmentPageTests(DatabaseFixture fixture) : IAsyncLifetim
         Assert.Contains("application.proposal-sent-back", kinds);
         Assert.Contains("application.proposal-approved", kinds);
         Assert.Equal(2, kinds.Count(k => k == "application.assessment-proposed"));
+        // The approval made the besluit: a refusal, version 1, with the reason that was approved and the application frozen.
+        var decision = await db.Decisions.SingleAsync(d => d.ApplicationId == application.Id);
+        Assert.Equal((DecisionKind.Refusal, 1, "NotFeasible", (long?)null), (decision.Kind, decision.Number, decision.ReasonKeys, decision.AmountCents));
+        Assert.Contains(application.Reference!, decision.ApplicationSnapshot, StringComparison.Ordinal);
+        Assert.Contains("application.decision-taken", kinds);
     }
 
     [Fact]

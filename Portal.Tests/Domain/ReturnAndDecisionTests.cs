@@ -34,7 +34,6 @@ public sealed class ReturnAndDecisionTests
         Assert.Equal(ApplicationStatus.ReturnedWithSuggestions, application.Status);
         Assert.True(application.IsEditable);
         Assert.Equal("Noem ook wie de kookavond leidt.", application.Suggestions);
-        Assert.Null(application.ObjectionDeadline(AtwCalendar.Netherlands)); // no decision: nothing to object to
 
         application.DescribeActivity("Kookavond", "Wij koken samen. Fatma leidt de avond.", "Moeders", 25, "Zuid/Hatert",
             Day("2026-04-10"), null, "Posters", Amina, At("2026-02-20"));
@@ -75,8 +74,6 @@ public sealed class ReturnAndDecisionTests
         Assert.Equal(ApplicationStatus.PartiallyGranted, application.Status);
         Assert.False(application.IsEditable);
         Assert.Equal("De huur van de zaal is hoger dan gebruikelijk.", application.Suggestions);
-        // Six weeks from the day after 24 March end on 5 May, a holiday under the Atw: the next working day.
-        Assert.Equal(Day("2026-05-06"), application.ObjectionDeadline(AtwCalendar.Netherlands));
     }
 
     [Theory]
@@ -100,16 +97,6 @@ public sealed class ReturnAndDecisionTests
             application.ProposeDecision(ProposedOutcome.ReturnWithSuggestions, Reviewer, At("2026-02-10"), " "));
 
         Assert.Equal("Decision.Return.SuggestionsRequired", refused.MessageKey);
-    }
-
-    [Fact]
-    public void Every_decision_carries_the_objection_clause_a_grant_too()
-    {
-        var (application, _) = InReview("2026-03-02");
-        application.ProposeDecision(ProposedOutcome.Grant, Reviewer, At("2026-03-02"));
-        application.Decide(Reviewer, At("2026-03-02"));
-
-        Assert.Equal(Day("2026-04-13"), application.ObjectionDeadline(AtwCalendar.Netherlands));
     }
 
     [Fact]
@@ -173,7 +160,7 @@ public sealed class ReturnAndDecisionTests
         return (application, organisation);
     }
 
-    private static (Application, Organisation) Submitted(string day)
+    internal static (Application, Organisation) Submitted(string day)
     {
         var at = At(day);
         var (application, organisation) = Draft(day, Amina);
@@ -182,7 +169,7 @@ public sealed class ReturnAndDecisionTests
         return (application, organisation);
     }
 
-    private static (Application, Organisation) InReview(string day)
+    internal static (Application, Organisation) InReview(string day)
     {
         var (application, organisation) = Submitted(day);
         application.StartReview(Reviewer, At(day));
