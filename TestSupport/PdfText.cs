@@ -7,7 +7,7 @@ using PdfSharp.Pdf.Content;
 using PdfSharp.Pdf.Content.Objects;
 using PdfSharp.Pdf.IO;
 
-namespace Portal.Tests.Decisions;
+namespace Portal.TestSupport;
 
 /// <summary>
 /// A tiny text extractor, independent of how the letter was written: it reads each page's content stream, takes every
