@@ -69,8 +69,8 @@ public sealed class DecisionLetter(PortalServer server, BrowserFixture browser, 
         Assert.Contains(PdfText.Lines(pdf), line => PdfText.ReadRightToLeft(line).Contains("الرسالة الهولندية وحدها هي الرسمية", StringComparison.Ordinal));
         if (TestEnvironment.Screenshots)
         {
-            Directory.CreateDirectory("screenshots");
-            File.Copy(path, Path.Combine("screenshots", $"decision-letter-{language}-{width}.pdf"), overwrite: true);
+            Directory.CreateDirectory(TestEnvironment.ScreenshotDirectory);
+            File.Copy(path, Path.Combine(TestEnvironment.ScreenshotDirectory, $"decision-letter-{language}-{width}.pdf"), overwrite: true);
         }
 
         await using var scope = Server.Services.CreateAsyncScope();

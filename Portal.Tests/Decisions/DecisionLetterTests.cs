@@ -264,6 +264,7 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
         // A Dutch line with an Arabic title keeps its order and turns only the Arabic round.
         Assert.Equal("Activiteit: " + "ءاقل", ArabicShaping.Visual("Activiteit: لقاء", rightToLeft: false));
         Assert.Equal("(" + "ب" + ")", ArabicShaping.Visual("(ب)", rightToLeft: true));
+        Assert.Equal("فورا", ArabicShaping.WithoutVowelMarks("فورًا"));
     }
 
     private async Task<Decision> DecisionAsync(TestDecisions.Options options)

@@ -54,6 +54,7 @@ public sealed class DecisionPageTests(DatabaseFixture fixture) : IAsyncLifetime
         var (__, before) = await member.GetAsync($"/applications/{submitted.Id}/status");
         Assert.DoesNotContain("/decision\"", before, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync($"/applications/{submitted.Id}/decision")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync($"/applications/{submitted.Id}/decision/1")).Response.StatusCode);
 
         var decision = await DecisionAsync(organisation, new(SentAt: SentOnTuesday));
         var (___, after) = await member.GetAsync($"/applications/{decision.ApplicationId}/status");

@@ -125,6 +125,16 @@ public static class ArabicShaping
     public static bool HasArabic(string text) => text.Any(IsArabic);
 
     /// <summary>
+    /// Without the optional vowel marks (tanwin, shadda, sukun…): PDFsharp cannot place a mark over its letter (that needs the
+    /// font's positioning tables), and everyday Arabic is written without them, so the PDF leaves them out rather than put
+    /// them over the wrong letter. The page keeps them.
+    /// </summary>
+    public static string WithoutVowelMarks(string text) =>
+        text.Any(IsVowelMark) ? new string(text.Where(c => !IsVowelMark(c)).ToArray()) : text;
+
+    private static bool IsVowelMark(char c) => c is >= '\u064B' and <= '\u065F' or '\u0670';
+
+    /// <summary>
     /// One line (already shaped) in the order it is drawn, left to right. In a right-to-left line the runs come in reverse
     /// order and Arabic runs are reversed (a mark stays after its letter); Latin and digit runs keep their order.
     /// </summary>

@@ -13,7 +13,8 @@ namespace Portal.Decisions.Pdf;
 public static class LetterPdf
 {
     private const double Left = 62, Right = 62, Top = 56, Bottom = 64;
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+    // Whole fonts: PDFsharp's subset loses the parts of composite glyphs (dots, hamza) that DejaVu's Arabic forms are built from.
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
     private static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
     private static readonly XColor Quiet = XColor.FromArgb(0x55, 0x55, 0x55);
     private static readonly XColor Accent = XColor.FromArgb(0x00, 0x5A, 0x8C);
@@ -185,7 +186,7 @@ public static class LetterPdf
         /// <summary>Greedy word wrap in logical order on the shaped text (shaping never joins across a space).</summary>
         private List<string> Lines(string text, XFont font, double width)
         {
-            var shaped = ArabicShaping.Shape(text);
+            var shaped = ArabicShaping.Shape(ArabicShaping.WithoutVowelMarks(text));
             var lines = new List<string>();
             var current = "";
             foreach (var word in shaped.Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -37,8 +37,8 @@ public sealed class DecisionModel(ApplicationAccess access, PortalDbContext db, 
     {
         if (await access.ApplicationAsync(User, id, Capability.ReadDecision) is not { } application) return NotFound();
         var versions = await db.Decisions.Where(d => d.ApplicationId == id).OrderBy(d => d.Number).ToListAsync();
-        // No decision yet: the status page says where the application stands.
-        if (versions.Count == 0) return number is null ? RedirectToPage("/Applications/Status", new { id }) : NotFound();
+        // No decision yet (also for an old link to a version): the status page says where the application stands.
+        if (versions.Count == 0) return RedirectToPage("/Applications/Status", new { id });
         Current = versions.LastOrDefault(d => d.Stands);
         var shown = number is { } wanted ? versions.FirstOrDefault(d => d.Number == wanted) : Current ?? versions[^1];
         if (shown is null) return NotFound();

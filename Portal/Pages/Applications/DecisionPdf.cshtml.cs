@@ -23,7 +23,8 @@ public sealed class DecisionPdfModel(ApplicationAccess access, PortalDbContext d
     {
         if (await access.ApplicationAsync(User, id, Capability.ReadDecision) is not { } application) return NotFound();
         var decision = await DecisionFiles.ChooseAsync(db, id, number);
-        if (decision is null) return number is null ? RedirectToPage("/Applications/Status", new { id }) : NotFound();
+        if (decision is null)
+            return await db.Decisions.AnyAsync(d => d.ApplicationId == id) ? NotFound() : RedirectToPage("/Applications/Status", new { id });
         var language = decision.SentAt is null
             ? DecisionLetters.SummaryLanguage(application.AnswerLanguage, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)
             : null;
