@@ -245,6 +245,27 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Words_typed_in_Arabic_with_emoji_and_a_very_long_word_still_make_a_PDF_and_keep_their_own_direction()
+    {
+        var decision = await DecisionAsync(new(SentAt: SentOnTuesday));
+        var odd = "شكرًا للمجموعة 🎉👍 " + new string('x', 300) + " einde";
+        await using (var db = fixture.Database.NewContext())
+            await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "Decisions" SET "Feedback" = {odd} WHERE "Id" = {decision.Id}""");
+        using var scope = fixture.Factory.Services.CreateScope();
+        var documents = scope.ServiceProvider.GetRequiredService<DecisionDocuments>();
+        var letters = scope.ServiceProvider.GetRequiredService<DecisionLetters>();
+
+        var letter = await LetterAsync(decision, "ar");
+        var pdf = documents.Render((await letters.SourceAsync(decision.Id))!, "ar");
+
+        Assert.Contains(letter.Sections.SelectMany(s => s.Blocks), b => b.Own && b.Text == odd);
+        var lines = PdfText.Lines(pdf);
+        Assert.Contains(lines, line => line.Contains("einde", StringComparison.Ordinal));
+        Assert.True(lines.Count(line => line.Contains("xxxxxxxxxx", StringComparison.Ordinal)) >= 2, "the long word is broken over lines");
+        Assert.Contains(lines, line => PdfText.ReadRightToLeft(line).Contains("للمجموعة", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Arabic_is_shaped_with_joining_forms_and_lam_alef_and_ordered_right_to_left()
     {
         // سلام: seen initial, lam-alef final (lam joins the seen), meem isolated (alef never joins what follows).

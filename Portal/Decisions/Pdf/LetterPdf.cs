@@ -204,6 +204,8 @@ public static class LetterPdf
                 {
                     var fit = current.Length - 1;
                     while (fit > 1 && graphics.MeasureString(current[..fit], font).Width > width) fit--;
+                    // Never between the two halves of a character outside the BMP (an emoji).
+                    if (fit > 1 && char.IsHighSurrogate(current[fit - 1])) fit--;
                     lines.Add(current[..fit]);
                     current = current[fit..];
                 }
