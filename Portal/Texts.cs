@@ -38,3 +38,6 @@ public sealed class BudgetText;
 
 /// <summary>Decision terms on both sides: the legal and service-target dates, extending (art. 4:14) and the notice of default (art. 4:17).</summary>
 public sealed class TermText;
+
+/// <summary>The decision letter (besluit) in plain Dutch with a summary in the applicant's language, and the pages that show it.</summary>
+public sealed class DecisionText;

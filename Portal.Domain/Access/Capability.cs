@@ -22,4 +22,6 @@ public enum Capability
     SummariseAnswers,
     /// <summary>Tell the municipality it is late with its decision (art. 4:17 Awb): the applicant's own step.</summary>
     SendDefaultNotice,
+    /// <summary>Read the decision letter on the applicant's side: the group's members and the coaches they let in (staff have the print view).</summary>
+    ReadDecision,
 }

@@ -35,16 +35,18 @@ public static class Grants
         [
             Capability.ViewApplication, Capability.EditAnswers, Capability.Comment, Capability.Submit, Capability.Withdraw,
             Capability.ViewOrganisation, Capability.EditOrganisation, Capability.InviteMembers, Capability.GrantCoachAccess,
-            Capability.SendDefaultNotice,
+            Capability.SendDefaultNotice, Capability.ReadDecision,
         ],
-        [GrantKind.CoachView] = [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.ViewOrganisation],
+        [GrantKind.CoachView] =
+            [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.ViewOrganisation, Capability.ReadDecision],
         [GrantKind.CoachEdit] =
-            [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.EditAnswers, Capability.ViewOrganisation],
+            [Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.EditAnswers, Capability.ViewOrganisation,
+             Capability.ReadDecision],
         // Not Capability.Submit: the ordinary submit button knows nothing of the written authorisation or who hears back.
         [GrantKind.Assisting] =
         [
             Capability.ViewApplication, Capability.Comment, Capability.SummariseAnswers, Capability.EditAnswers, Capability.SubmitOnBehalf,
-            Capability.ViewOrganisation, Capability.EditOrganisation,
+            Capability.ViewOrganisation, Capability.EditOrganisation, Capability.ReadDecision,
         ],
         [GrantKind.Reviewer] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Assess, Capability.ViewOrganisation],
         [GrantKind.Approver] = [Capability.ViewApplication, Capability.SeeInternalNotes, Capability.Approve, Capability.ViewOrganisation],

@@ -272,6 +272,7 @@ public sealed partial class AccessTableTests(DatabaseFixture fixture) : IAsyncLi
             "id" => target.ToString(),
             "attachmentId" => world.AttachmentOf.GetValueOrDefault(target).ToString(),
             "question" => "title",
+            "number" => "1",
             var other => throw new InvalidOperationException($"No value for {{{other}}} in {handler.Template}"),
         });
         return handler.Name is null ? path : $"{path}?handler={handler.Name}";

@@ -28,6 +28,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<Domain.Decisions.Decision> Decisions => Set<Domain.Decisions.Decision>();
+    public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
     public DbSet<EaseFeedback> EaseFeedback => Set<EaseFeedback>();
     public DbSet<AttachmentFile> AttachmentFiles => Set<AttachmentFile>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();

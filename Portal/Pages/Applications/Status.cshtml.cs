@@ -34,6 +34,10 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
     public DateOnly Today { get; private set; }
     /// <summary>How many messages of the thread the applicant sees (internal notes never count).</summary>
     public int VisibleMessages { get; private set; }
+    /// <summary>The latest decision on the application (issue 12), shown in short with a link to its letter.</summary>
+    public Domain.Decisions.Decision? Decision { get; private set; }
+    /// <summary>This reader may open the decision letter (members and the coaches they let in).</summary>
+    public bool ReadsDecision { get; private set; }
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, bool withdrawn = false)
@@ -47,11 +51,13 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
         {
             OnBehalf = db.Set<Domain.Assisted.AssistedApplication>().FirstOrDefault(x => x.ApplicationId == id && x.SubmittedAt != null),
             Messages = db.Set<Domain.Messages.ApplicationMessage>().Count(m => m.ApplicationId == id && !m.IsInternal && !m.ForCoaches),
+            Decision = db.Decisions.Where(d => d.ApplicationId == id).OrderByDescending(d => d.Number).FirstOrDefault(),
         }).SingleAsync();
-        (OnBehalf, VisibleMessages) = (extras.OnBehalf, extras.Messages);
+        (OnBehalf, VisibleMessages, Decision) = (extras.OnBehalf, extras.Messages, extras.Decision);
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
         var grants = await access.OnApplicationAsync(User, id);
         ManagesCoaches = grants?.Allows(Capability.GrantCoachAccess) == true;
+        ReadsDecision = grants?.Allows(Capability.ReadDecision) == true;
         var now = clock.GetUtcNow();
         Today = Domain.Terms.NijmegenTime.DayOf(now);
         Term = application.DecidedOn is null && application.Status != ApplicationStatus.Withdrawn
