@@ -12,6 +12,7 @@ using Portal;
 using Portal.Accounts;
 using Portal.Coaching;
 using Portal.Requests;
+using Portal.Objections;
 using Portal.Review;
 using Portal.Data;
 using Portal.Domain.Accounts;
@@ -172,6 +173,7 @@ services.AddSingleton<DraftReminderWorker>().AddHostedService(sp => sp.GetRequir
 services.AddCoaching();
 services.AddReview();
 services.AddRequests();
+services.AddObjections();
 services.AddScoped<AuditLog>();
 services.AddScoped<SignInLinks>();
 services.AddScoped<SignInFlow>();

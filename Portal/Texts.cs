@@ -38,3 +38,6 @@ public sealed class BudgetText;
 
 /// <summary>Decision terms on both sides: the legal and service-target dates, extending (art. 4:14) and the notice of default (art. 4:17).</summary>
 public sealed class TermText;
+
+/// <summary>Objection online (bezwaar, art. 6:4 ff Awb) and reopening, withdrawing or amending a decision (issue 12, points 4 and 5).</summary>
+public sealed class ObjectionText;

@@ -34,6 +34,8 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
     public DateOnly Today { get; private set; }
     /// <summary>How many messages of the thread the applicant sees (internal notes never count).</summary>
     public int VisibleMessages { get; private set; }
+    /// <summary>Decisions and objections (issue 12): null for an application that was never decided.</summary>
+    public Portal.Objections.ObjectionStatus? Objections { get; private set; }
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, bool withdrawn = false)
@@ -59,6 +61,8 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
             : null;
         MaySendDefaultNotice = grants?.Allows(Capability.SendDefaultNotice) == true && application.MaySendDefaultNotice(Scheme, now);
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
+        Objections = await Portal.Objections.ObjectionStatus.LoadAsync(db, application, grants?.Allows(Capability.EditAnswers) == true, now);
+        if (Objections is not null) Timeline = Objections.AddTo(Timeline);
         return Page();
     }
 }
