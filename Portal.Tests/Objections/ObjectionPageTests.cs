@@ -66,7 +66,7 @@ public sealed class ObjectionPageTests(DatabaseFixture fixture) : IAsyncLifetime
             Assert.Equal(Pdf, await db.AttachmentFiles.Where(f => f.AttachmentId == file.Id).Select(f => f.Content).SingleAsync());
             var mail = Assert.Single(await db.EmailMessages.Where(m => m.To == "amina@example.org" && m.Subject.StartsWith("Wij hebben uw reactie")).ToListAsync());
             Assert.Contains("> " + Arabic, mail.TextBody, StringComparison.Ordinal);
-            Assert.Contains("Aantal bestanden: 1.", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Aantal bestanden: 1\n", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("U was op tijd.", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains($"/applications/{application.Id}/objection/received", mail.TextBody, StringComparison.Ordinal);
             var audit = await db.AuditEvents.SingleAsync(a => a.Kind == "application.objection-lodged");

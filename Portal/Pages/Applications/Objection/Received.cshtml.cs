@@ -12,7 +12,7 @@ namespace Portal.Pages.Applications.Objection;
 
 /// <summary>
 /// The receipt of the objection (art. 6:14 Awb): the day it was received, what was sent (text and files), whether it was on
-/// time, and what happens next. For everyone who may see the application on the group's side; staff read it on their own pages.
+/// time, and what happens next. For everyone who may see the application (staff read it as the group does).
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ReceivedModel(ApplicationAccess access, ObjectionDesk desk) : PageModel
@@ -25,9 +25,6 @@ public sealed class ReceivedModel(ApplicationAccess access, ObjectionDesk desk) 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        // Staff have their own view of objections; this receipt is the group's.
-        var grants = await access.OnApplicationAsync(User, id);
-        if (grants is null || grants.Kinds.Any(Grants.IsStaff) && !grants.Kinds.Any(k => !Grants.IsStaff(k))) return NotFound();
         if (await access.ApplicationAsync(User, id) is not { } application) return NotFound();
         if ((await desk.ObjectionsAsync(id)).FirstOrDefault() is not { } objection) return RedirectToPage("/Applications/Status", new { id });
         (Application, Objection) = (application, objection);
