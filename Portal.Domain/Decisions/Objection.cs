@@ -62,7 +62,8 @@ public sealed class Objection : AggregateRoot
         if (!by.WritesAnswers || by.UserId is not { } userId) throw new DomainException("Application.NotYours");
         if (decision.ApplicationId != application.Id) throw new ArgumentException("A decision on another application.", nameof(decision));
         if (!decision.Stands || !ApplicationStateMachine.IsDecided(application.Status)) throw new DomainException("Objection.Error.NoDecision");
-        var kept = UserText.WithoutInvisibleFormatting(text ?? "").Trim();
+        // A browser sends a line break as CR LF: kept as one line break, so the text reads (and is shown) the same everywhere.
+        var kept = LineBreaks(UserText.WithoutInvisibleFormatting(text ?? "")).Trim();
         if (kept.Length == 0) throw new DomainException("Objection.Error.TextRequired");
         if (kept.Length > MaxTextLength) throw new DomainException("Objection.Error.TooLong");
         var receivedOn = NijmegenTime.DayOf(now);
@@ -84,6 +85,9 @@ public sealed class Objection : AggregateRoot
         objection.Raise(new ObjectionLodged(application.Id, objection.Id, decision.Number, objection.IsLate, lastDay, by, now));
         return objection;
     }
+
+    /// <summary>Every line break as "\n" (a browser's CR LF, an old Mac's CR).</summary>
+    public static string LineBreaks(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     /// <summary>The decision it was about was reopened: the objection has had its effect (and is no longer open).</summary>
     public void DecisionReopened(DateTimeOffset now) => DecisionReopenedAt ??= now;

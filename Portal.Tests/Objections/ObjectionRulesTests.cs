@@ -82,7 +82,7 @@ public sealed class ObjectionRulesTests
         var (application, _) = Decided("2026-09-01");
         var decision = DecisionOn(application, "2026-09-01");
 
-        var objection = Objection.Lodge(application, decision, "  \u200Fلا أوافق على القرار 🙏\n\nWij kregen te weinig.  ", CoachWhoEdits,
+        var objection = Objection.Lodge(application, decision, "  \u200Fلا أوافق على القرار 🙏\r\n\r\nWij kregen te weinig.  ", CoachWhoEdits,
             At("2026-09-10"), AtwCalendar.Netherlands);
 
         Assert.Equal("لا أوافق على القرار 🙏\n\nWij kregen te weinig.", objection.Text);

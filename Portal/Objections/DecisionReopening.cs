@@ -27,7 +27,7 @@ public sealed class DecisionReopening(PortalDbContext db, BudgetLedger ledger, T
         if (decision.ApplicationId != application.Id) throw new ArgumentException("A decision on another application.", nameof(decision));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        decision.Reopen(reason, by, now);
+        decision.Reopen(reason is null ? null : Objection.LineBreaks(reason), by, now);
         application.ReopenForReview(by, now);
         var budget = await ledger.LockAsync(application.SchemeId, cancellationToken);
         budget.ReopenGrant(application.Id, by, now);
