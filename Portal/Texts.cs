@@ -41,3 +41,5 @@ public sealed class TermText;
 
 /// <summary>The decision letter (besluit) in plain Dutch with a summary in the applicant's language, and the pages that show it.</summary>
 public sealed class DecisionText;
+/// <summary>Objection online (bezwaar, art. 6:4 ff Awb) and reopening, withdrawing or amending a decision (issue 12, points 4 and 5).</summary>
+public sealed class ObjectionText;

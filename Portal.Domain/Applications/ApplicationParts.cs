@@ -52,6 +52,8 @@ public sealed class Attachment
     public DateTimeOffset UploadedAt { get; private set; }
     /// <summary>The information request this file answers (sent after submission), or null for a file of the application itself.</summary>
     public Guid? InformationRequestId { get; internal set; }
+    /// <summary>The objection (bezwaar) this file was sent with, or null.</summary>
+    public Guid? ObjectionId { get; internal set; }
 }
 
 /// <summary>One step on the status timeline.</summary>

@@ -69,6 +69,13 @@ public static class ApplicationStateMachine
         (ApplicationStatus.ReturnedWithSuggestions, ApplicationStatus.Submitted, ApplicantSide),
         (ApplicationStatus.ReturnedWithSuggestions, ApplicationStatus.Withdrawn, ApplicantSide),
         (ApplicationStatus.ReturnedWithSuggestions, ApplicationStatus.InReview, [Reviewer, System]),
+
+        // A decision reopened (after an objection or a mistake; withdrawing or amending a decision takes this path too): only
+        // an approver, with a reason the decision records; the application is reviewed again and gets a new decision.
+        (ApplicationStatus.Granted, ApplicationStatus.InReview, [Approver]),
+        (ApplicationStatus.PartiallyGranted, ApplicationStatus.InReview, [Approver]),
+        (ApplicationStatus.Rejected, ApplicationStatus.InReview, [Approver]),
+        (ApplicationStatus.NotProcessed, ApplicationStatus.InReview, [Approver]),
     ];
 
     public static bool CanMove(ApplicationStatus from, ApplicationStatus to, ActorRole by) =>
@@ -82,7 +89,7 @@ public static class ApplicationStateMachine
         if (!CanMove(from, to, by)) throw new DomainException("Application.TransitionNotAllowed");
     }
 
-    /// <summary>A decision has been taken: the end of this procedure (objection and reopening follow their own rules).</summary>
+    /// <summary>A decision has been taken: the end of this procedure, unless an approver reopens it (back to review).</summary>
     public static bool IsDecided(ApplicationStatus status) => status is ApplicationStatus.Granted or ApplicationStatus.PartiallyGranted
         or ApplicationStatus.Rejected or ApplicationStatus.NotProcessed;
 

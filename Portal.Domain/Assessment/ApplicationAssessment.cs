@@ -276,6 +276,21 @@ public sealed class ApplicationAssessment : AggregateRoot
         Raise(new ProposalSentBack(ApplicationId, Id, by, now));
     }
 
+    /// <summary>
+    /// The decision this assessment led to was reopened: the assessment is a draft again, so the assessor can look at it anew
+    /// and propose again (four-eyes applies again). What the earlier decision rested on stays frozen on that decision.
+    /// </summary>
+    public void DecisionReopened(Actor by, DateTimeOffset now)
+    {
+        if (by.Role != ActorRole.Approver) throw new DomainException("Application.TransitionNotAllowed");
+        if (State != AssessmentState.Decided) return;
+        State = AssessmentState.Draft;
+        NeedsApproval = false;
+        GrantAmountCents = null;
+        ProposedAt = null;
+        UpdatedAt = now;
+    }
+
     /// <summary>Records that the draft was saved, naming the criteria marked (never the text typed).</summary>
     public void Saved(Actor by, DateTimeOffset now) =>
         Raise(new AssessmentSaved(ApplicationId, Id, string.Join(",", scores.Where(s => s.Mark is not null).Select(s => $"{s.CriterionKey}={Shown(s)}")), by, now));

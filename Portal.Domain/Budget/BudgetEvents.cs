@@ -30,6 +30,14 @@ public sealed record BudgetGranted(Guid ApplicationId, int SchemeId, Money.Money
     public override string? Detail => string.Create(CultureInfo.InvariantCulture, $"scheme {SchemeId}; reserved {Reserved.Cents} cents; granted {Granted.Cents} cents");
 }
 
+/// <summary>A grant's decision was reopened: the granted amount is no longer spent, the request is held again in its place.</summary>
+public sealed record BudgetGrantReopened(Guid ApplicationId, int SchemeId, Money.Money WasGranted, Money.Money Reserved, Actor Actor,
+    DateTimeOffset OccurredAt) : ApplicationDomainEvent(ApplicationId, Actor, OccurredAt)
+{
+    public override string Action => "budget.grant-reopened";
+    public override string? Detail => string.Create(CultureInfo.InvariantCulture, $"scheme {SchemeId}; was granted {WasGranted.Cents} cents; reserved {Reserved.Cents} cents");
+}
+
 /// <summary>The application's place in the draw of its day.</summary>
 public sealed record BudgetDrawn(Guid ApplicationId, int SchemeId, DateOnly Day, string Seed, int Position, int Count, DateTimeOffset OccurredAt)
     : ApplicationDomainEvent(ApplicationId, Actor.System, OccurredAt)

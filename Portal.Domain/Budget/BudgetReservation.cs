@@ -57,6 +57,14 @@ public sealed class BudgetReservation
         SettledAt = now;
     }
 
+    /// <summary>The grant's decision was reopened: held again, in the same place, until the new decision.</summary>
+    internal void Reopened()
+    {
+        State = ReservationState.Reserved;
+        GrantedCents = null;
+        SettledAt = null;
+    }
+
     internal void Released(string reason, DateTimeOffset now)
     {
         State = ReservationState.Released;

@@ -71,6 +71,21 @@ public sealed class SchemeBudget : AggregateRoot
         Raise(new BudgetReleased(applicationId, SchemeId, reservation.Amount, reason, by, now));
     }
 
+    /// <summary>
+    /// A granted application's decision was reopened: what was granted is no longer spent, and the full request is held
+    /// again in its old place in the order (its day, draw and rank kept) until the new decision — which spends it again under
+    /// every rule of <see cref="Grant"/>, so the ceiling still holds. Nothing granted (a refusal reopened): nothing happens
+    /// here; the move back to review holds its request again as of today (Portal.Review.BudgetReservations).
+    /// </summary>
+    public void ReopenGrant(Guid applicationId, Actor by, DateTimeOffset now)
+    {
+        if (by.Role != ActorRole.Approver) throw new DomainException("Application.TransitionNotAllowed");
+        if (LiveReservationOf(applicationId) is not { State: ReservationState.Granted } reservation) return;
+        var granted = new Money.Money(reservation.GrantedCents ?? 0);
+        reservation.Reopened();
+        Raise(new BudgetGrantReopened(applicationId, SchemeId, granted, reservation.Amount, by, now));
+    }
+
     /// <summary>Sets an application's place in the ranking (1 = best), as the assessment decides it after the closing date.</summary>
     public void SetRank(Guid applicationId, int rank, Actor by, DateTimeOffset now)
     {

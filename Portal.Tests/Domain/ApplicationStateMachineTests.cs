@@ -30,6 +30,10 @@ public sealed class ApplicationStateMachineTests
         ReturnedWithSuggestions -> Submitted: Applicant, Coach
         ReturnedWithSuggestions -> Withdrawn: Applicant, Coach
         ReturnedWithSuggestions -> InReview: Reviewer, System
+        Granted -> InReview: Approver
+        PartiallyGranted -> InReview: Approver
+        Rejected -> InReview: Approver
+        NotProcessed -> InReview: Approver
         """;
 
     private static readonly HashSet<(ApplicationStatus, ApplicationStatus, ActorRole)> Allowed =
@@ -76,11 +80,14 @@ public sealed class ApplicationStateMachineTests
     }
 
     [Fact]
-    public void Nothing_leaves_a_decision_or_a_withdrawal()
+    public void Nothing_leaves_a_withdrawal_and_a_decision_only_goes_back_to_review_by_an_approver()
     {
-        var final = Enum.GetValues<ApplicationStatus>().Where(s => ApplicationStateMachine.IsDecided(s) || s == ApplicationStatus.Withdrawn);
-        foreach (var from in final)
-            Assert.DoesNotContain(Enum.GetValues<ApplicationStatus>(), to => ApplicationStateMachine.CanMove(from, to));
+        foreach (var to in Enum.GetValues<ApplicationStatus>())
+            Assert.False(ApplicationStateMachine.CanMove(ApplicationStatus.Withdrawn, to));
+        foreach (var from in Enum.GetValues<ApplicationStatus>().Where(ApplicationStateMachine.IsDecided))
+        foreach (var to in Enum.GetValues<ApplicationStatus>())
+        foreach (var role in Enum.GetValues<ActorRole>())
+            Assert.Equal(to == ApplicationStatus.InReview && role == ActorRole.Approver, ApplicationStateMachine.CanMove(from, to, role));
     }
 
     [Fact]

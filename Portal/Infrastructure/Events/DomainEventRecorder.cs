@@ -69,6 +69,7 @@ public sealed class DomainEventRecorder : SaveChangesInterceptor
         await ConsentMail.FromAsync(db, events, services, cancellationToken);
         await AssistedMail.FromAsync(db, events, services, cancellationToken);
         await Requests.RequestMail.FromAsync(db, events, services, cancellationToken);
+        await Objections.ObjectionMail.FromAsync(db, events, services, cancellationToken);
     }
 
     /// <summary>The container the context was made by (the request's scope, a worker's scope), or null for a hand-made context.</summary>

@@ -38,6 +38,8 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
     public Domain.Decisions.Decision? Decision { get; private set; }
     /// <summary>This reader may open the decision letter (members and the coaches they let in).</summary>
     public bool ReadsDecision { get; private set; }
+    /// <summary>Decisions and objections (issue 12): null for an application that was never decided.</summary>
+    public Portal.Objections.ObjectionStatus? Objections { get; private set; }
 
     [Needs(Capability.ViewApplication)]
     public async Task<IActionResult> OnGetAsync(Guid id, bool withdrawn = false)
@@ -65,6 +67,8 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
             : null;
         MaySendDefaultNotice = grants?.Allows(Capability.SendDefaultNotice) == true && application.MaySendDefaultNotice(Scheme, now);
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
+        Objections = await Portal.Objections.ObjectionStatus.LoadAsync(db, application, grants?.Allows(Capability.EditAnswers) == true, now);
+        if (Objections is not null) Timeline = Objections.AddTo(Timeline);
         return Page();
     }
 }

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Applications;
+using Portal.Domain.Decisions;
+using Portal.Domain.Terms;
+using Portal.Pages.Applications;
+
+namespace Portal.Objections;
+
+/// <summary>
+/// What the status page shows about decisions and objections: the decision that stands and the last day to object to it,
+/// the objection received (if any), the earlier versions that no longer stand — and the timeline steps they add. Loaded only
+/// for an application that has ever been decided, in one round trip (the status page's budget).
+/// </summary>
+public sealed record ObjectionStatus(IReadOnlyList<Decision> Decisions, IReadOnlyList<Objection> Objections, bool MayObject, DateOnly Today)
+{
+    public static async Task<ObjectionStatus?> LoadAsync(PortalDbContext db, Application application, bool mayObject, DateTimeOffset now)
+    {
+        if (application.DecidedOn is null) return null;
+        var id = application.Id;
+        var found = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => new
+        {
+            Decisions = db.Decisions.Where(d => d.ApplicationId == id).OrderByDescending(d => d.Number).ToList(),
+            Objections = db.Set<Objection>().Where(o => o.ApplicationId == id).OrderByDescending(o => o.LodgedAt).ToList(),
+        }).SingleAsync();
+        var standing = ApplicationStateMachine.IsDecided(application.Status);
+        return new ObjectionStatus(found.Decisions, found.Objections, mayObject && standing, NijmegenTime.DayOf(now))
+        {
+            Standing = standing ? found.Decisions.FirstOrDefault(d => d.Stands) : null,
+        };
+    }
+
+    /// <summary>The decision that stands now (the application is decided and it was not reopened), or null.</summary>
+    public Decision? Standing { get; init; }
+
+    /// <summary>The objection to the decision that stands, once received.</summary>
+    public Objection? ToStanding => Standing is { } decision ? Objections.FirstOrDefault(o => o.DecisionId == decision.Id) : null;
+
+    public DateOnly? LastDay => Standing is { } decision ? Objection.LastDayFor(decision, AtwCalendar.Netherlands) : null;
+
+    /// <summary>The newest decision was reopened and no new one was taken yet: the applicant is told it no longer stands.</summary>
+    public Decision? ReopenedAwaitingNew => Decisions.FirstOrDefault() is { Stands: false } newest ? newest : null;
+
+    public IReadOnlyList<Decision> Earlier => Decisions.Where(d => !d.Stands).ToList();
+
+    /// <summary>The status timeline with the objections received and the reopenings in their place among the steps that happened.</summary>
+    public IReadOnlyList<TimelineStep> AddTo(IReadOnlyList<TimelineStep> steps)
+    {
+        var extra = Objections.Select(o => new TimelineStep("Objection.Timeline.Received", o.LodgedAt, Upcoming: false))
+            .Concat(Decisions.Where(d => d.ReopenedAt is not null).Select(d => new TimelineStep("Objection.Timeline.Reopened", d.ReopenedAt, Upcoming: false)));
+        // The steps that happened, in time order (a step of the same moment after the status it follows); then what is still to come.
+        var happened = steps.Where(s => !s.Upcoming).Select((s, i) => (Step: s, Order: 0, Index: i))
+            .Concat(extra.Select((s, i) => (Step: s, Order: 1, Index: i)))
+            .OrderBy(x => x.Step.On).ThenBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Step);
+        return [.. happened, .. steps.Where(s => s.Upcoming)];
+    }
+}
