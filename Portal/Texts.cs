@@ -38,3 +38,6 @@ public sealed class BudgetText;
 
 /// <summary>Decision terms on both sides: the legal and service-target dates, extending (art. 4:14) and the notice of default (art. 4:17).</summary>
 public sealed class TermText;
+
+/// <summary>Dispatch of decisions (Wmebv): consent to email, the decision's email, the letters staff post, sending and receipt.</summary>
+public sealed class DispatchText;
