@@ -22,17 +22,17 @@ public sealed class PostTasks(PortalDbContext db, TimeProvider clock)
 
     /// <summary>Letters to post, oldest task first.</summary>
     public Task<List<Row>> ToPostAsync(CancellationToken cancellationToken) =>
-        Rows(d => d.Dispatch.PostTaskSince != null && d.Dispatch.PostedOn == null && d.Decision.SentAt == null && d.Decision.ReopenedAt == null)
-            .OrderBy(r => r.PostTaskSince).Take(MostShown).ToListAsync(cancellationToken);
+        ListAsync(Joined().Where(j => j.Dispatch.PostTaskSince != null && j.Dispatch.PostedOn == null && j.Decision.SentAt == null
+            && j.Decision.ReopenedAt == null).OrderBy(j => j.Dispatch.PostTaskSince), cancellationToken);
 
     /// <summary>The latest decisions that went out, newest first.</summary>
     public Task<List<Row>> SentAsync(CancellationToken cancellationToken) =>
-        Rows(d => d.Decision.SentAt != null).OrderByDescending(r => r.SentAt).Take(MostShown).ToListAsync(cancellationToken);
+        ListAsync(Joined().Where(j => j.Decision.SentAt != null).OrderByDescending(j => j.Decision.SentAt), cancellationToken);
 
     /// <summary>Decisions that wait for the mail server to accept their email.</summary>
     public Task<List<Row>> WaitingForEmailAsync(CancellationToken cancellationToken) =>
-        Rows(d => d.Dispatch.PostTaskSince == null && d.Decision.SentAt == null && d.Decision.ReopenedAt == null)
-            .OrderBy(r => r.DecidedOn).Take(MostShown).ToListAsync(cancellationToken);
+        ListAsync(Joined().Where(j => j.Dispatch.PostTaskSince == null && j.Decision.SentAt == null && j.Decision.ReopenedAt == null)
+            .OrderBy(j => j.Dispatch.CreatedAt), cancellationToken);
 
     /// <summary>Staff posted the letter on <paramref name="postedOn"/>; a bad date throws a <see cref="DomainException"/>.</summary>
     /// <returns>Null when there is no such decision with a dispatch.</returns>
@@ -55,19 +55,23 @@ public sealed class PostTasks(PortalDbContext db, TimeProvider clock)
         }
     }
 
-    private sealed class Joined
+    private sealed class JoinedRow
     {
         public required DecisionDispatch Dispatch { get; init; }
         public required Decision Decision { get; init; }
+        public required string? Reference { get; init; }
+        public required string GroupName { get; init; }
     }
 
-    private IQueryable<Row> Rows(System.Linq.Expressions.Expression<Func<Joined, bool>> filter) =>
-        (from dispatch in db.DecisionDispatches.AsNoTracking()
-         join decision in db.Decisions.AsNoTracking() on dispatch.DecisionId equals decision.Id
-         select new Joined { Dispatch = dispatch, Decision = decision })
-        .Where(filter)
-        .Join(db.Applications.AsNoTracking(), j => j.Decision.ApplicationId, a => a.Id, (j, a) => new { j, a })
-        .Join(db.Organisations.AsNoTracking(), x => x.a.OrganisationId, o => o.Id, (x, o) => new Row(x.a.Id, x.j.Decision.Id, x.a.Reference, o.Name,
-            x.j.Decision.Kind, x.j.Decision.DecidedOn, x.j.Dispatch.Route, x.j.Dispatch.PostReason, x.j.Dispatch.PostTaskSince, x.j.Decision.Channel,
-            x.j.Decision.SentAt, x.j.Decision.ObjectionLastDay, x.j.Decision.FirstOpenedAt));
+    private IQueryable<JoinedRow> Joined() =>
+        from dispatch in db.DecisionDispatches.AsNoTracking()
+        join decision in db.Decisions.AsNoTracking() on dispatch.DecisionId equals decision.Id
+        join application in db.Applications.AsNoTracking() on decision.ApplicationId equals application.Id
+        join organisation in db.Organisations.AsNoTracking() on application.OrganisationId equals organisation.Id
+        select new JoinedRow { Dispatch = dispatch, Decision = decision, Reference = application.Reference, GroupName = organisation.Name };
+
+    private static async Task<List<Row>> ListAsync(IQueryable<JoinedRow> ordered, CancellationToken cancellationToken) =>
+        (await ordered.Take(MostShown).ToListAsync(cancellationToken)).Select(j => new Row(j.Decision.ApplicationId, j.Decision.Id, j.Reference,
+            j.GroupName, j.Decision.Kind, j.Decision.DecidedOn, j.Dispatch.Route, j.Dispatch.PostReason, j.Dispatch.PostTaskSince, j.Decision.Channel,
+            j.Decision.SentAt, j.Decision.ObjectionLastDay, j.Decision.FirstOpenedAt)).ToList();
 }
