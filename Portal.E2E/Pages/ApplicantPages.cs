@@ -12,7 +12,7 @@ namespace Portal.E2E.Pages;
 public static class ApplicantTexts
 {
     private static readonly ResourceManager[] Sets =
-        [.. new[] { typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText), typeof(ConsentText) }
+        [.. new[] { typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText), typeof(ConsentText), typeof(DispatchText) }
             .Select(t => new ResourceManager($"Portal.Resources.{t.Name}", t.Assembly))];
 
     public static string Get(string key, string language, params object[] arguments)
