@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
+using Portal.Domain.Assisted;
+using Portal.Domain.Schemes;
 using Portal.Domain.Common;
 using Portal.Domain.Decisions;
 using Portal.Domain.Email;
@@ -247,6 +249,31 @@ public sealed class DecisionDispatchPageTests(DatabaseFixture fixture) : IAsyncL
         }
     }
 
+    [Theory]
+    [InlineData(PersonChannel.Email, true)]
+    [InlineData(PersonChannel.LetterHandedOver, false)]
+    public async Task An_assisted_application_follows_the_recipients_chosen_at_submission(PersonChannel channel, bool byEmail)
+    {
+        var submitted = await AssistedSubmittedAsync("amina.yusuf@example.org", channel);
+
+        var decision = await DecideAsync(submitted);
+
+        await using var db = fixture.Database.NewContext();
+        var dispatch = await db.DecisionDispatches.SingleAsync(d => d.DecisionId == decision.Id);
+        var mails = await db.EmailMessages.Where(m => m.To == "amina.yusuf@example.org").ToListAsync();
+        Assert.Equal(byEmail ? DispatchChannel.Email : DispatchChannel.Post, dispatch.Route);
+        if (!byEmail)
+        {
+            Assert.Empty(mails);
+            return;
+        }
+        var mail = Assert.Single(mails);
+        // In the person's language with the Dutch below; no portal link they could not open: their coach has the decision.
+        Assert.Contains("لدى مرشدكم Fatima el Amrani القرار كاملًا أيضًا", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Uw coach Fatima el Amrani heeft het hele besluit ook.", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/decision", mail.TextBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Applicants_never_reach_the_staff_page_nor_mark_a_letter_posted()
     {
@@ -287,6 +314,33 @@ public sealed class DecisionDispatchPageTests(DatabaseFixture fixture) : IAsyncL
             [.. Declarations, ("Input.DecisionsByEmail", byEmail ? "true" : "false")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return draft;
+    }
+
+    /// <summary>An application a coach sent in for someone who is not online, the person hearing back as chosen.</summary>
+    private async Task<Application> AssistedSubmittedAsync(string personEmail, PersonChannel channel)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var coachId = (await TestAccounts.CreateAsync(fixture.Factory, "fatima@example.org", Roles.Coach)).Id;
+        var by = Actor.Coach(coachId);
+        await using var db = fixture.Database.NewContext();
+        await DemoData.SeedSchemesAsync(db, TimeProvider.System);
+        var scheme = await db.Schemes.SingleAsync(s => s.Slug == DemoSchemes.SamenDoen);
+        var group = new Portal.Domain.Organisations.Organisation("Vrouwengroep Hatert", Portal.Domain.Organisations.OrganisationKind.InformalGroup, by, now);
+        group.Describe(Portal.Domain.Organisations.OrganisationKind.InformalGroup, null, "Zuid/Hatert", "Amina Yusuf", null, true, by, now);
+        group.PayThroughHost("Buurthuis De Klif", "Els de Vries", "els@deklif.example", agreementConfirmed: true, by, now);
+        var application = new Application(group.Id, scheme.Id, "ar", by, now);
+        application.DescribeActivity("Kookavond", "Wij koken samen.", "Vrouwen uit de wijk", 20, "Zuid/Hatert",
+            DateOnly.FromDateTime(now.UtcDateTime).AddDays(30), null, "Iedereen is welkom.", by, now);
+        application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", Money.FromEuros(400), by, now);
+        var assisted = new AssistedApplication(application.Id, group.Id, coachId, "Fatima el Amrani", "Amina Yusuf", "ar", personEmail,
+            ConsentMethod.InPerson, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), now);
+        assisted.RecordAuthorisation("machtiging.jpg", "image/jpeg", now);
+        assisted.SubmitOnBehalf(application, scheme, group, declarationAccepted: true, "NIJ-2026-00077", UpdatesTo.Person, channel, now);
+        db.Organisations.Add(group);
+        db.Applications.Add(application);
+        db.Add(assisted);
+        await db.SaveChangesAsync();
+        return application;
     }
 
     /// <summary>A reviewer takes the decision, as the approval page does, in a context of the portal (so with its mail).</summary>
