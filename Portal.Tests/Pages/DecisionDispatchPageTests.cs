@@ -37,6 +37,7 @@ public sealed class DecisionDispatchPageTests(DatabaseFixture fixture) : IAsyncL
         var draft = await TestApplications.DraftAsync(fixture.Database, organisation);
         var (_, form) = await client.GetAsync($"/applications/{draft.Id}/check");
 
+        var (_, nothing) = await client.PostAsync($"/applications/{draft.Id}/check", []);
         var (refused, html) = await client.PostAsync($"/applications/{draft.Id}/check", Declarations);
         var (submitted, _) = await client.PostAsync($"/applications/{draft.Id}/check", [.. Declarations, ("Input.DecisionsByEmail", "false")]);
 
@@ -46,6 +47,8 @@ public sealed class DecisionDispatchPageTests(DatabaseFixture fixture) : IAsyncL
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Kies of u besluiten per e-mail of per post wilt krijgen.", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_DecisionsByEmail\"", html, StringComparison.Ordinal);
+        Assert.Contains("Vink alle drie de zinnen aan.", nothing, StringComparison.Ordinal); // both refusals at once
+        Assert.Contains("href=\"#Input_DecisionsByEmail\"", nothing, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         await using var db = fixture.Database.NewContext();
         var consent = await db.ElectronicContactConsents.SingleAsync();

@@ -13,7 +13,7 @@ namespace Portal.Pages.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions sessions, Portal.Dispatch.ElectronicContact electronicContact,
-    PortalDbContext db) : PageModel
+    PortalDbContext db, PortalText text) : PageModel
 {
     public string Email { get; private set; } = "";
     public bool TwoFactorEnabled { get; private set; }
@@ -65,7 +65,7 @@ public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions ses
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (ChosenDecisionsByEmail is not { } chosen)
         {
-            ModelState.AddModelError(nameof(ChosenDecisionsByEmail), HttpContext.RequestServices.GetRequiredService<PortalText>()["Dispatch.Ask.Required"]);
+            ModelState.AddModelError(nameof(ChosenDecisionsByEmail), text["Dispatch.Ask.Required"]);
             await LoadAsync(user);
             return Page();
         }

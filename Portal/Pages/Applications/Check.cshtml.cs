@@ -59,6 +59,9 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
                 var first = !Input.TrueAndComplete ? nameof(Input.TrueAndComplete)
                     : !Input.WillReport ? nameof(Input.WillReport) : nameof(Input.MayBeChecked);
                 ModelState.AddModelError($"{nameof(Input)}.{first}", text["Check.Declaration.Required"]);
+                // Both at once: the member should not meet a second refusal after fixing the first.
+                if (Input.DecisionsByEmail is null)
+                    ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.DecisionsByEmail)}", text["Dispatch.Ask.Required"]);
                 break;
             case SubmitOutcome.DecisionsByEmailMissing:
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.DecisionsByEmail)}", text["Dispatch.Ask.Required"]);
