@@ -189,6 +189,11 @@ services.AddScoped<Portal.Applications.CoachConsent>();
 services.AddScoped<Portal.Applications.CoachHistory>();
 services.AddScoped<Portal.Applications.QuestionComments>();
 services.AddScoped<Portal.Applications.AnswerSummaries>();
+// Dispatch of decisions under the Wmebv: consent to email, the post tasks, following the outbox (issue 12, point 3).
+services.AddScoped<Portal.Dispatch.ElectronicContact>();
+services.AddScoped<Portal.Dispatch.PostTasks>();
+services.AddScoped<Portal.Dispatch.DispatchFollower>();
+services.AddHostedService<Portal.Dispatch.DispatchWorker>();
 
 var app = builder.Build();
 

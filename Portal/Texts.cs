@@ -43,3 +43,5 @@ public sealed class TermText;
 public sealed class DecisionText;
 /// <summary>Objection online (bezwaar, art. 6:4 ff Awb) and reopening, withdrawing or amending a decision (issue 12, points 4 and 5).</summary>
 public sealed class ObjectionText;
+/// <summary>Dispatch of decisions (Wmebv): consent to email, the decision's email, the letters staff post, sending and receipt.</summary>
+public sealed class DispatchText;

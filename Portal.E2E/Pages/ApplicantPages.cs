@@ -12,7 +12,7 @@ namespace Portal.E2E.Pages;
 public static class ApplicantTexts
 {
     private static readonly ResourceManager[] Sets =
-        [.. new[] { typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText), typeof(ConsentText) }
+        [.. new[] { typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText), typeof(ConsentText), typeof(DispatchText) }
             .Select(t => new ResourceManager($"Portal.Resources.{t.Name}", t.Assembly))];
 
     public static string Get(string key, string language, params object[] arguments)
@@ -215,16 +215,19 @@ public sealed class CheckAnswersPage(IPage page, string language = "nl") : Appli
     public ILocator WillReport => CheckboxOf("Check.Declaration.WillReport");
     public ILocator MayBeChecked => CheckboxOf("Check.Declaration.MayBeChecked");
     public ILocator Submit => ButtonOf("Check.Submit");
+    /// <summary>Wmebv: may decisions come by email? "Dispatch.Ask.Yes" or "Dispatch.Ask.No".</summary>
+    public ILocator DecisionsBy(string answerKey) => RadioOf(answerKey);
 
     /// <summary>The answer shown under a question of "Uw activiteit", e.g. "Check.Activity.Title".</summary>
     public ILocator Answer(string labelKey) =>
         Main.Locator("dt").Filter(new() { HasTextRegex = new Regex("^" + Regex.Escape(Say(labelKey)) + "$") }).Locator("xpath=following-sibling::dd[1]");
 
-    public async Task DeclareAndSubmitAsync()
+    public async Task DeclareAndSubmitAsync(bool decisionsByEmail = true)
     {
         await TrueAndComplete.CheckAsync();
         await WillReport.CheckAsync();
         await MayBeChecked.CheckAsync();
+        await DecisionsBy(decisionsByEmail ? "Dispatch.Ask.Yes" : "Dispatch.Ask.No").CheckAsync();
         await Submit.ClickAsync();
     }
 }

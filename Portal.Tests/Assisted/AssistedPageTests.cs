@@ -170,7 +170,7 @@ public sealed partial class AssistedPageTests(DatabaseFixture fixture) : IAsyncL
             [("Input.Declaration", "true"), ("Input.UpdatesTo", "Coach"), ("Input.PersonChannel", "LetterHandedOver")]);
         var (_, check) = await coach.GetAsync($"/applications/{applicationId}/check");
         var (ordinary, _) = await coach.SubmitAsync($"/applications/{applicationId}/check",
-            ("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true"));
+            ("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true"), ("Input.DecisionsByEmail", "true"));
 
         Assert.DoesNotContain("?handler=Submit", before);
         Assert.DoesNotContain("Input.TrueAndComplete", check);

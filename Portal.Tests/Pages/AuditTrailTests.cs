@@ -24,7 +24,7 @@ public sealed class AuditTrailTests(DatabaseFixture fixture) : IAsyncLifetime
     private const string Peer = "203.0.113.7";
     private const string Browser = "Mozilla/5.0 (AuditTrailTests)";
     private static readonly (string, string)[] AllDeclarations =
-        [("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true")];
+        [("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true"), ("Input.DecisionsByEmail", "true")];
 
     public Task InitializeAsync() => fixture.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -12,7 +12,7 @@ public sealed class SubmissionTests(DatabaseFixture fixture) : IAsyncLifetime
     private const string Email = "amina@example.org";
 
     private static readonly (string, string)[] AllDeclarations =
-        [("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true")];
+        [("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true"), ("Input.DecisionsByEmail", "true")];
 
     public Task InitializeAsync() => fixture.Database.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;

@@ -44,7 +44,7 @@ public sealed partial class PublicUrlTests(DatabaseFixture fixture) : IAsyncLife
         await attacker.SignInAsync("amina@example.org", TestAccounts.Password);
         await attacker.SubmitAsync($"/organisation/{organisation.Id}/invite", ("Input.Email", "buurvrouw@example.org"));
         await attacker.SubmitAsync($"/applications/{draft.Id}/check",
-            ("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true"));
+            ("Input.TrueAndComplete", "true"), ("Input.WillReport", "true"), ("Input.MayBeChecked", "true"), ("Input.DecisionsByEmail", "true"));
         var services = portal.Services;
         await new DraftReminderWorker(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IConfiguration>(),
             NullLogger<DraftReminderWorker>.Instance, new TestClock(DateTimeOffset.UtcNow.AddDays(15))).SendDueAsync();

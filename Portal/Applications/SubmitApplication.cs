@@ -20,6 +20,8 @@ public enum SubmitOutcome
     /// <summary>Something is missing; nothing changed and no reference was used.</summary>
     Incomplete,
     DeclarationMissing,
+    /// <summary>The question whether decisions may come by email (Wmebv) was not answered; nothing changed.</summary>
+    DecisionsByEmailMissing,
 }
 
 /// <summary>What an application still needs, and the page where the applicant can add it.</summary>
@@ -33,7 +35,11 @@ public sealed record MissingItem(string MessageKey, string Link);
 /// </summary>
 public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess access, UserManager<PortalUser> users, TimeProvider clock)
 {
-    public async Task<SubmitOutcome> SubmitAsync(ClaimsPrincipal user, Guid applicationId, bool declarationAccepted)
+    /// <param name="decisionsByEmail">
+    /// The member's answer to "may decisions on your subsidy applications reach you by email?" (Wmebv): required, and recorded
+    /// with the submission (when, where, by whom) in the same transaction.
+    /// </param>
+    public async Task<SubmitOutcome> SubmitAsync(ClaimsPrincipal user, Guid applicationId, bool declarationAccepted, bool? decisionsByEmail)
     {
         if (await users.GetUserAsync(user) is not { } submitter) return SubmitOutcome.NotFound;
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -49,6 +55,7 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
         var organisation = await access.ApplicantOfAsync(application);
         if (MissingKeys(application, scheme, organisation).Count > 0) return SubmitOutcome.Incomplete;
         if (!declarationAccepted) return SubmitOutcome.DeclarationMissing;
+        if (decisionsByEmail is not { } byEmail) return SubmitOutcome.DecisionsByEmailMissing;
 
         var now = clock.GetUtcNow();
         var reference = application.Reference;
@@ -59,7 +66,10 @@ public sealed class SubmitApplication(PortalDbContext db, ApplicationAccess acce
                 .SingleAsync();
             reference = ReferenceNumber.Format(now.Year, number);
         }
-        application.Submit(scheme, organisation, declarationAccepted, reference, await access.ActorOnApplicationAsync(user, applicationId), now);
+        var actor = await access.ActorOnApplicationAsync(user, applicationId);
+        application.Submit(scheme, organisation, declarationAccepted, reference, actor, now);
+        db.ElectronicContactConsents.Add(Domain.Decisions.ElectronicContactConsent.Record(submitter.Id, byEmail,
+            Domain.Decisions.ConsentAskedAt.Submission, applicationId, current: null, actor, now)!);
         try
         {
             await db.SaveChangesAsync();

@@ -29,6 +29,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<Domain.Decisions.Decision> Decisions => Set<Domain.Decisions.Decision>();
     public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
+    public DbSet<Domain.Decisions.DecisionDispatch> DecisionDispatches => Set<Domain.Decisions.DecisionDispatch>();
+    public DbSet<Domain.Decisions.ElectronicContactConsent> ElectronicContactConsents => Set<Domain.Decisions.ElectronicContactConsent>();
     public DbSet<EaseFeedback> EaseFeedback => Set<EaseFeedback>();
     public DbSet<AttachmentFile> AttachmentFiles => Set<AttachmentFile>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();

@@ -68,6 +68,7 @@ public sealed class DomainEventRecorder : SaveChangesInterceptor
         await CoachingMail.FromAsync(db, events, services, cancellationToken);
         await ConsentMail.FromAsync(db, events, services, cancellationToken);
         await AssistedMail.FromAsync(db, events, services, cancellationToken);
+        await DecisionDispatchMail.FromAsync(db, events, services, cancellationToken);
         await Requests.RequestMail.FromAsync(db, events, services, cancellationToken);
         await Objections.ObjectionMail.FromAsync(db, events, services, cancellationToken);
     }

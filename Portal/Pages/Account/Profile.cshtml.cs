@@ -12,7 +12,8 @@ using Portal.Infrastructure.Localization;
 namespace Portal.Pages.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions sessions) : PageModel
+public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions sessions, Portal.Dispatch.ElectronicContact electronicContact,
+    PortalDbContext db, PortalText text) : PageModel
 {
     public string Email { get; private set; } = "";
     public bool TwoFactorEnabled { get; private set; }
@@ -22,6 +23,10 @@ public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions ses
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
     public Guid? ThisSession { get; private set; }
     public bool EndedOthers { get; private set; }
+    /// <summary>May decisions come by email (Wmebv)? Null when never answered (then they come by post).</summary>
+    public bool? DecisionsByEmail { get; private set; }
+    [BindProperty] public bool? ChosenDecisionsByEmail { get; set; }
+    public bool DecisionsByEmailSaved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(bool endedOthers = false)
     {
@@ -51,6 +56,23 @@ public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions ses
         return Partial("_ProfileLanguage", this);
     }
 
+    /// <summary>
+    /// The answer to "may decisions reach you by email?", changed or withdrawn: it counts for every message after it (one
+    /// already on its way stays on its way). Each change is a new row of the history and an audit row.
+    /// </summary>
+    public async Task<IActionResult> OnPostDecisionsByEmailAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (ChosenDecisionsByEmail is not { } chosen)
+        {
+            ModelState.AddModelError(nameof(ChosenDecisionsByEmail), text["Dispatch.Ask.Required"]);
+            await LoadAsync(user);
+            return Page();
+        }
+        if (await electronicContact.ChangeInProfileAsync(user.Id, chosen)) await db.SaveChangesAsync();
+        return RedirectToPage(null, null, new { decisionsByEmailSaved = true }, "decisions-by-email");
+    }
+
     /// <summary>"Sign out everywhere else": every other browser of this account is signed out at once.</summary>
     public async Task<IActionResult> OnPostEndOthersAsync()
     {
@@ -67,5 +89,7 @@ public sealed class ProfileModel(UserManager<PortalUser> users, UserSessions ses
         Saved = Request.Query.ContainsKey("saved");
         Sessions = await sessions.ActiveAsync(user.Id);
         ThisSession = UserSessions.SessionIdOf(User);
+        DecisionsByEmail = await electronicContact.CurrentAsync(user.Id);
+        DecisionsByEmailSaved = Request.Query.ContainsKey("decisionsByEmailSaved");
     }
 }

@@ -47,7 +47,7 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         var submit = new SubmitApplication(db, access, users, clock);
-        var outcome = await submit.SubmitAsync(User, id, Input.AllAccepted);
+        var outcome = await submit.SubmitAsync(User, id, Input.AllAccepted, Input.DecisionsByEmail);
         switch (outcome)
         {
             case SubmitOutcome.NotFound:
@@ -59,6 +59,12 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
                 var first = !Input.TrueAndComplete ? nameof(Input.TrueAndComplete)
                     : !Input.WillReport ? nameof(Input.WillReport) : nameof(Input.MayBeChecked);
                 ModelState.AddModelError($"{nameof(Input)}.{first}", text["Check.Declaration.Required"]);
+                // Both at once: the member should not meet a second refusal after fixing the first.
+                if (Input.DecisionsByEmail is null)
+                    ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.DecisionsByEmail)}", text["Dispatch.Ask.Required"]);
+                break;
+            case SubmitOutcome.DecisionsByEmailMissing:
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.DecisionsByEmail)}", text["Dispatch.Ask.Required"]);
                 break;
         }
         db.ChangeTracker.Clear();
@@ -85,5 +91,7 @@ public sealed class CheckModel(PortalDbContext db, ApplicationAccess access, Use
         public bool WillReport { get; set; }
         public bool MayBeChecked { get; set; }
         public bool AllAccepted => TrueAndComplete && WillReport && MayBeChecked;
+        /// <summary>May decisions reach the member by email (Wmebv)? No default: the member chooses.</summary>
+        public bool? DecisionsByEmail { get; set; }
     }
 }
