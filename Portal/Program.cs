@@ -172,6 +172,7 @@ services.AddSingleton<DraftReminderWorker>().AddHostedService(sp => sp.GetRequir
 services.AddCoaching();
 services.AddReview();
 services.AddRequests();
+Portal.Settlement.SettlementSetup.AddSettlement(services);
 services.AddScoped<AuditLog>();
 services.AddScoped<SignInLinks>();
 services.AddScoped<SignInFlow>();

@@ -38,3 +38,6 @@ public sealed class BudgetText;
 
 /// <summary>Decision terms on both sides: the legal and service-target dates, extending (art. 4:14) and the notice of default (art. 4:17).</summary>
 public sealed class TermText;
+
+/// <summary>The light report that settles a verlening, its reminders, and the reviewers' vaststelling (issue 12, point 6).</summary>
+public sealed class ReportText;
