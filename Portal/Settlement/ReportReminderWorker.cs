@@ -82,7 +82,7 @@ public sealed class ReportReminderWorker(IServiceScopeFactory scopes, IConfigura
             if (await MarkAsync(db, candidate, kind, now, cancellationToken) == 0) continue; // another node sent it
             var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == candidate.ApplicationId, cancellationToken);
             var dueOn = candidate.VaststellingDueOn.AddDays(-7 * ActivityReport.WeeksBeforeVaststelling);
-            var link = links.Page("/Applications/Report", new { id = application.Id });
+            var link = links.Page("/Applications/Report/Index", new { id = application.Id });
             foreach (var user in await ApplicantSideAsync(db, application, cancellationToken))
                 emails.Reminder(user, application, kind, dueOn, link);
             sent++;

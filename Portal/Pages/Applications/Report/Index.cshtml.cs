@@ -144,7 +144,7 @@ public sealed class IndexModel(ApplicationAccess access, ActivityReports reports
     /// <summary>A refused form with a photo chosen: the browser will not send it again, so say so beside the photo.</summary>
     private PageResult PhotoAgain()
     {
-        if (Photo is { Length: > 0 } && !ModelState.ContainsKey("Photo")) ModelState.AddModelError("Photo", text["Report.Photo.ChooseAgain"]);
+        if (Photo is { Length: > 0 } && ModelState["Photo"] is not { Errors.Count: > 0 }) ModelState.AddModelError("Photo", text["Report.Photo.ChooseAgain"]);
         return Page();
     }
 
