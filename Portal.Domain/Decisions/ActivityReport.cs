@@ -83,29 +83,13 @@ public sealed class ActivityReport : AggregateRoot
         if (!by.WritesAnswers || by.UserId is not { } userId) throw new DomainException("Application.NotYours");
         if (verlening.Kind != DecisionKind.Verlening || !verlening.Stands) throw new DomainException("Report.NotAVerlening");
         if (!Open(verlening, now)) throw new DomainException("Report.NotYet");
-        if (answers.Happened is not { } happened || !Enum.IsDefined(happened)) throw new DomainException("Report.Happened.Required");
-        int? people = null;
-        if (happened != ActivityHappened.No)
-        {
-            if (answers.PeopleCount is not { } count) throw new DomainException("Report.People.Required");
-            if (count is < 1 or > MaxPeople) throw new DomainException("Report.People.Range");
-            people = count;
-        }
-        var wentWell = Written(answers.WentWell) ?? throw new DomainException("Report.WentWell.Required");
-        if (wentWell.Length > MaxTextLength) throw new DomainException("Report.WentWell.TooLong");
-        var story = Written(answers.Story);
-        if (story is { Length: > MaxTextLength }) throw new DomainException("Report.Story.TooLong");
-        // Consent is asked, never assumed: with a photo or a story the group must say yes or no.
-        if ((photo is not null || story is not null) && answers.MayShare is null) throw new DomainException("Report.Share.Required");
-        if (answers.CostAsPlanned is not { } asPlanned) throw new DomainException("Report.Cost.Required");
-        long? actual = null;
-        if (!asPlanned)
-        {
-            if (answers.ActualCost is not { } cost) throw new DomainException("Report.Cost.AmountRequired");
-            if (cost.Cents < 0) throw new DomainException("Money.Negative");
-            actual = cost.Cents;
-        }
+        if (Problems(answers, photo is not null) is [var first, ..]) throw new DomainException(first);
         if (photo is not null && !photo.ContentType.StartsWith("image/", StringComparison.Ordinal)) throw new DomainException("Report.Photo.Type");
+        var happened = answers.Happened!.Value;
+        var wentWell = Written(answers.WentWell)!;
+        var story = Written(answers.Story);
+        int? people = happened == ActivityHappened.No ? null : answers.PeopleCount;
+        long? actual = answers.CostAsPlanned == true ? null : answers.ActualCost!.Value.Cents;
 
         var report = new ActivityReport
         {
@@ -127,6 +111,28 @@ public sealed class ActivityReport : AggregateRoot
         };
         report.Raise(new ActivityReported(verlening.ApplicationId, report.Id, verlening.Id, happened, report.PhotoMayBeShared, by, now));
         return report;
+    }
+
+    /// <summary>
+    /// Every answer that is missing or out of range, as the keys that say so, in the order of the questions: the page shows
+    /// them all at once, and <see cref="Submit"/> refuses with the first.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(ActivityReportAnswers answers, bool hasPhoto)
+    {
+        var problems = new List<string>();
+        if (answers.Happened is not { } happened || !Enum.IsDefined(happened)) problems.Add("Report.Happened.Required");
+        else if (happened != ActivityHappened.No && answers.PeopleCount is null) problems.Add("Report.People.Required");
+        if (answers.Happened != ActivityHappened.No && answers.PeopleCount is < 1 or > MaxPeople) problems.Add("Report.People.Range");
+        if (Written(answers.WentWell) is not { } wentWell) problems.Add("Report.WentWell.Required");
+        else if (wentWell.Length > MaxTextLength) problems.Add("Report.WentWell.TooLong");
+        var story = Written(answers.Story);
+        if (story is { Length: > MaxTextLength }) problems.Add("Report.Story.TooLong");
+        // Consent is asked, never assumed: with a photo or a story the group must say yes or no.
+        if ((hasPhoto || story is not null) && answers.MayShare is null) problems.Add("Report.Share.Required");
+        if (answers.CostAsPlanned is not { } asPlanned) problems.Add("Report.Cost.Required");
+        else if (!asPlanned && answers.ActualCost is not { } cost) problems.Add("Report.Cost.AmountRequired");
+        else if (!asPlanned && answers.ActualCost is { Cents: < 0 }) problems.Add("Money.Negative");
+        return problems;
     }
 
     /// <summary>What someone typed, trimmed, or null when nothing was (Arabic, emoji and line breaks kept as typed).</summary>

@@ -95,6 +95,23 @@ public sealed class SettlementPageTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_empty_report_says_at_once_every_answer_that_is_missing()
+    {
+        var (member, organisation) = await fixture.SignedInApplicantAsync("amina@example.org");
+        using var _ = member;
+        var application = await VerleendAsync(organisation, endsOn: Today.AddDays(-1));
+
+        var (refused, html) = await member.SubmitAsync($"/applications/{application.Id}/report", ("Input.Story", "Fatma leidde de avond."));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = WebUtility.HtmlDecode(html);
+        foreach (var message in new[] { "Kies of de activiteit doorging.", "Schrijf kort wat goed ging.", "Kies of wij uw foto of verhaal mogen delen.",
+                     "Kies of de activiteit zoveel kostte als in uw plan." })
+            Assert.Contains(message, page, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Happened\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_photo_is_optional_and_a_file_that_is_not_a_photo_is_refused_with_nothing_stored()
     {
         var (member, organisation) = await fixture.SignedInApplicantAsync("amina@example.org");

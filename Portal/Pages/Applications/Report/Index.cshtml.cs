@@ -65,6 +65,9 @@ public sealed class IndexModel(ApplicationAccess access, ActivityReports reports
         if (!IsOpen || !CanReport) return Page();
 
         var answers = Answers();
+        // Every missing answer at once (not one per try), beside its question; what could not be read is there already.
+        foreach (var key in ActivityReport.Problems(answers, Photo is { Length: > 0 }))
+            if (ModelState[FieldOf(key)] is not { Errors.Count: > 0 }) AddError(FieldOf(key), key);
         if (!ModelState.IsValid) return PhotoAgain();
         ActivityReports.Upload? upload = null;
         if (Photo is { Length: > 0 } photo)
@@ -134,11 +137,16 @@ public sealed class IndexModel(ApplicationAccess access, ActivityReports reports
 
     private PageResult Refuse(string field, string key)
     {
+        AddError(field, key);
+        return PhotoAgain();
+    }
+
+    private void AddError(string field, string key)
+    {
         var message = text[key].Value;
         if (key is "Report.WentWell.TooLong" or "Report.Story.TooLong")
             message += " " + text["Report.Length", ((field == "Input.Story" ? Input.Story : Input.WentWell) ?? "").Trim().Length, ActivityReport.MaxTextLength];
         ModelState.AddModelError(field, message);
-        return PhotoAgain();
     }
 
     /// <summary>A refused form with a photo chosen: the browser will not send it again, so say so beside the photo.</summary>
