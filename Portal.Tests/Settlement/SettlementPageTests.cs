@@ -311,6 +311,30 @@ public sealed class SettlementPageTests(DatabaseFixture fixture) : IAsyncLifetim
         Assert.Null(vaststelling.SettlementGround);
     }
 
+    [Fact]
+    public async Task The_demo_applicant_has_a_verleend_grant_whose_activity_ended_ready_to_report_on_and_seeding_again_adds_none()
+    {
+        await SeedDemoAsync();
+        await SeedDemoAsync();
+
+        await using var db = fixture.Database.NewContext();
+        var verlening = Assert.Single(await db.Decisions.Where(d => d.Kind == DecisionKind.Verlening).ToListAsync());
+        Assert.Equal(Today.AddDays(-1), verlening.ActivityEndsOn);
+        Assert.True(ActivityReport.Open(verlening, DateTimeOffset.UtcNow));
+        Assert.Equal(ReservationState.Granted, (await db.Set<BudgetReservation>().SingleAsync(r => r.ApplicationId == verlening.ApplicationId)).State);
+        var member = await db.Users.SingleAsync(u => u.Email == "aanvrager@portal.example");
+        Assert.True(await db.Organisations.AnyAsync(o => o.Members.Any(m => m.UserId == member.Id)
+            && db.Applications.Any(a => a.Id == verlening.ApplicationId && a.OrganisationId == o.Id)));
+    }
+
+    private async Task SeedDemoAsync()
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var host = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+            { EnvironmentName = "Development", ApplicationName = "Portal", ContentRootPath = AppContext.BaseDirectory };
+        await ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider, TimeProvider.System, (Microsoft.Extensions.Hosting.IHostEnvironment)host).SeedAsync();
+    }
+
     private async Task<long> GrantedTotalAsync(int schemeId)
     {
         await using var db = fixture.Database.NewContext();
