@@ -176,6 +176,7 @@ services.AddReview();
 services.AddDecisionLetters();
 services.AddRequests();
 services.AddObjections();
+Portal.Settlement.SettlementSetup.AddSettlement(services);
 services.AddScoped<AuditLog>();
 services.AddScoped<SignInLinks>();
 services.AddScoped<SignInFlow>();

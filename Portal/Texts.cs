@@ -45,3 +45,5 @@ public sealed class DecisionText;
 public sealed class ObjectionText;
 /// <summary>Dispatch of decisions (Wmebv): consent to email, the decision's email, the letters staff post, sending and receipt.</summary>
 public sealed class DispatchText;
+/// <summary>The light report that settles a verlening, its reminders, and the reviewers' vaststelling (issue 12, point 6).</summary>
+public sealed class ReportText;

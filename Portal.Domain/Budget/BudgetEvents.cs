@@ -38,6 +38,14 @@ public sealed record BudgetGrantReopened(Guid ApplicationId, int SchemeId, Money
     public override string? Detail => string.Create(CultureInfo.InvariantCulture, $"scheme {SchemeId}; was granted {WasGranted.Cents} cents; reserved {Reserved.Cents} cents");
 }
 
+/// <summary>A vaststelling below the verlening: what was granted above the settled amount returns to the scheme.</summary>
+public sealed record BudgetReturned(Guid ApplicationId, int SchemeId, Money.Money Granted, Money.Money Settled, Actor Actor, DateTimeOffset OccurredAt)
+    : ApplicationDomainEvent(ApplicationId, Actor, OccurredAt)
+{
+    public override string Action => "budget.returned";
+    public override string? Detail => string.Create(CultureInfo.InvariantCulture, $"scheme {SchemeId}; granted {Granted.Cents} cents; settled {Settled.Cents} cents; returned {Granted.Cents - Settled.Cents} cents");
+}
+
 /// <summary>The application's place in the draw of its day.</summary>
 public sealed record BudgetDrawn(Guid ApplicationId, int SchemeId, DateOnly Day, string Seed, int Position, int Count, DateTimeOffset OccurredAt)
     : ApplicationDomainEvent(ApplicationId, Actor.System, OccurredAt)

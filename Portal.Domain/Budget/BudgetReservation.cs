@@ -65,6 +65,9 @@ public sealed class BudgetReservation
         SettledAt = null;
     }
 
+    /// <summary>Settled lower than granted (a vaststelling below the verlening): the difference is no longer spent.</summary>
+    internal void Settled(Money.Money amount) => GrantedCents = amount.Cents;
+
     internal void Released(string reason, DateTimeOffset now)
     {
         State = ReservationState.Released;

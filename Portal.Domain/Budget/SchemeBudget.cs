@@ -168,6 +168,23 @@ public sealed class SchemeBudget : AggregateRoot
         Raise(new BudgetGranted(applicationId, SchemeId, reservation.Amount, amount, by, now));
     }
 
+    /// <summary>
+    /// The vaststelling of a verleend grant settled it at <paramref name="settled"/>: what was granted above that returns to
+    /// the scheme's budget, so later applications can use it (issue 12, point 6). Never above the grant; settled at the grant,
+    /// nothing changes. Call it with the scheme's budget row locked (the ledger does).
+    /// </summary>
+    public void Settle(Guid applicationId, Money.Money settled, Actor by, DateTimeOffset now)
+    {
+        if (!by.IsStaff) throw new DomainException("Application.TransitionNotAllowed");
+        if (LiveReservationOf(applicationId) is not { State: ReservationState.Granted, GrantedCents: { } granted } reservation)
+            throw new DomainException("Ceiling.NotGranted");
+        if (settled.Cents < 0) throw new DomainException("Money.Negative");
+        if (settled.Cents > granted) throw new DomainException("Vaststelling.AboveVerlening");
+        if (settled.Cents == granted) return;
+        reservation.Settled(settled);
+        Raise(new BudgetReturned(applicationId, SchemeId, new Money.Money(granted), settled, by, now));
+    }
+
     /// <summary>Whether <paramref name="other"/> comes before <paramref name="reservation"/> in the scheme's order.</summary>
     public bool IsBefore(BudgetReservation other, BudgetReservation reservation)
     {

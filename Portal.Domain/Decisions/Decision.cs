@@ -24,6 +24,22 @@ public enum DecisionKind
     NotProcessed,
 }
 
+/// <summary>
+/// The only grounds on which a vaststelling may be lower than the verlening (art. 4:46(2) Awb). Stored by name, so never
+/// rename one.
+/// </summary>
+public enum SettlementGround
+{
+    /// <summary>a. the activity did not take place, or not in full.</summary>
+    NotTookPlace,
+    /// <summary>b. the group did not meet the obligations of the verlening.</summary>
+    ObligationsNotMet,
+    /// <summary>c. the information given was incorrect or incomplete, and a correct application would have had another outcome.</summary>
+    IncorrectInformation,
+    /// <summary>d. the verlening was wrong and the group knew or should have known that.</summary>
+    ShouldHaveKnown,
+}
+
 /// <summary>How a decision reached the applicant (Wmebv: email only with their recorded consent). Stored by name.</summary>
 public enum DispatchChannel
 {
@@ -49,6 +65,9 @@ public sealed class Decision : AggregateRoot
     public const int ObjectionWeeks = 6;
 
     public const int MaxReopenReasonLength = 2000;
+
+    /// <summary>The written reason of a vaststelling below the verlening.</summary>
+    public const int MaxSettlementReasonLength = 4000;
 
     /// <summary>The obligations every verlening writes out: only what is written in it can be enforced later.</summary>
     public static readonly IReadOnlyList<string> VerleningObligations = ["Report", "TellChanges", "SpendOnActivity", "KeepReceipts"];
@@ -103,6 +122,11 @@ public sealed class Decision : AggregateRoot
     public DateOnly? VaststellingDueOn { get; private set; }
     /// <summary>The application as decided on, frozen (JSON): what was decided on is what stays on file.</summary>
     public string ApplicationSnapshot { get; private set; } = "{}";
+
+    /// <summary>A vaststelling: the verlening it settles.</summary>
+    public Guid? SettlesDecisionId { get; private set; }
+    /// <summary>A vaststelling below the verlening: the ground of art. 4:46(2) Awb it rests on (its reason in <see cref="ReasonText"/>).</summary>
+    public SettlementGround? SettlementGround { get; private set; }
 
     public DispatchChannel? Channel { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
@@ -164,6 +188,40 @@ public sealed class Decision : AggregateRoot
             decision.VaststellingDueOn = decision.ActivityEndsOn.Value.AddDays(7 * VaststellingWeeksAfterActivity);
         }
         decision.Raise(new DecisionTaken(application.Id, decision.Id, number, kind, amount?.Cents, by, now));
+        return decision;
+    }
+
+    /// <summary>
+    /// The vaststelling of <paramref name="verlening"/> after the activity (issue 12, point 6): the final amount, as the next
+    /// version of the application's decisions. By default it equals the verlening; it is never higher; it may be lower only
+    /// on one of the grounds of art. 4:46(2) Awb, with a written reason — the domain refuses anything else, whoever asks.
+    /// </summary>
+    public static Decision Settle(Decision verlening, int number, Money.Money amount, SettlementGround? ground, string? reason, Actor by,
+        DateTimeOffset now)
+    {
+        if (!by.IsStaff) throw new DomainException("Application.TransitionNotAllowed");
+        if (verlening.Kind != DecisionKind.Verlening || !verlening.Stands || verlening.AmountCents is not { } granted)
+            throw new DomainException("Vaststelling.NotAVerlening");
+        if (verlening.ActivityEndsOn is { } end && NijmegenTime.DayOf(now) < end) throw new DomainException("Vaststelling.NotYet");
+        if (number <= verlening.Number) throw new ArgumentOutOfRangeException(nameof(number), "A vaststelling comes after its verlening.");
+        if (amount.Cents < 0) throw new DomainException("Money.Negative");
+        if (amount.Cents > granted) throw new DomainException("Vaststelling.AboveVerlening");
+        var written = reason?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() is { Length: > 0 } r ? r : null;
+        if (written is { Length: > MaxSettlementReasonLength }) throw new DomainException("Answer.TooLong");
+        var lower = amount.Cents < granted;
+        if (lower && (ground is not { } g || !Enum.IsDefined(g))) throw new DomainException("Vaststelling.Ground.Required");
+        if (lower && written is null) throw new DomainException("Vaststelling.Reason.Required");
+        var decision = new Decision(verlening.ApplicationId, null, number, DecisionKind.Vaststelling,
+            lower ? ProposedOutcome.PartialGrant : verlening.Outcome, amount.Cents, verlening.RequestedCents, by, now)
+        {
+            SettlesDecisionId = verlening.Id,
+            SettlementGround = lower ? ground : null,
+            ReasonText = written,
+            ActivityEndsOn = verlening.ActivityEndsOn,
+            ApplicationSnapshot = verlening.ApplicationSnapshot,
+        };
+        decision.Raise(new DecisionTaken(verlening.ApplicationId, decision.Id, number, DecisionKind.Vaststelling, amount.Cents, by, now));
+        decision.Raise(new VerleningSettled(verlening.ApplicationId, decision.Id, verlening.Id, granted, amount.Cents, decision.SettlementGround, by, now));
         return decision;
     }
 
@@ -235,4 +293,12 @@ public sealed record DecisionReopened(Guid ApplicationId, Guid DecisionId, int N
 {
     public override string Action => "application.decision-reopened";
     public override string? Detail => $"decision {DecisionId}; version {Number}";
+}
+
+public sealed record VerleningSettled(Guid ApplicationId, Guid DecisionId, Guid VerleningId, long GrantedCents, long SettledCents,
+    SettlementGround? Ground, Actor Actor, DateTimeOffset OccurredAt) : ApplicationDomainEvent(ApplicationId, Actor, OccurredAt)
+{
+    public override string Action => "application.verlening-settled";
+    public override string? Detail => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"vaststelling {DecisionId}; verlening {VerleningId}; granted {GrantedCents} cents; settled {SettledCents} cents; ground {Ground?.ToString() ?? "-"}");
 }

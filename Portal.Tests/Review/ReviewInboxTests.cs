@@ -517,7 +517,7 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
         var cases = await db.Set<ReviewCase>().ToListAsync();
         var today = NijmegenTime.DayOf(DateTimeOffset.UtcNow);
         var reviewer = await db.Users.SingleAsync(u => u.Email == "reviewer@portal.example");
-        Assert.Equal(7, cases.Count);
+        Assert.Equal(8, cases.Count); // seven to review, and the demo applicant's verleend grant to settle (issue 12, point 6)
         Assert.Contains(cases, c => c.LegalDate < today);
         // Every state the README promises: an open completeness request, an unused term, a proposal for the approver, a notice of default.
         Assert.Contains(cases, c => c.Status == ApplicationStatus.InformationRequested);

@@ -52,6 +52,7 @@ public sealed class DemoData(UserManager<PortalUser> users, IConfiguration confi
         await db.SaveChangesAsync();
         await DemoCoaching.SeedAsync(db, users, clock);
         await Review.DemoReview.SeedAsync(db, users, clock);
+        await Settlement.DemoSettlement.SeedAsync(db, users, clock);
     }
 
     /// <summary>The demo schemes of PRODUCT.md, added once by slug, closing some months from today. Tests call this too.</summary>

@@ -25,6 +25,10 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         decision.Property(d => d.ObligationKeys).HasMaxLength(512).IsRequired();
         decision.Property(d => d.ApplicationSnapshot).HasColumnType("jsonb").IsRequired();
         decision.Property(d => d.ReopenReason).HasMaxLength(Decision.MaxReopenReasonLength);
+        // A verlening has at most one vaststelling that stands (a reopened one may be followed by the next).
+        decision.Property(d => d.SettlementGround).HasConversion<string>().HasMaxLength(24);
+        decision.HasIndex(d => new { d.Kind, d.VaststellingDueOn }).HasFilter("\"VaststellingDueOn\" IS NOT NULL");
+        decision.HasIndex(d => d.SettlesDecisionId).IsUnique().HasFilter("\"SettlesDecisionId\" IS NOT NULL AND \"ReopenedAt\" IS NULL");
         // Optimistic concurrency on xmin: a reopening racing the sending, or two staff reopening at once.
         decision.Property(d => d.Version).IsRowVersion();
         decision.Ignore(d => d.Amount);
