@@ -162,6 +162,9 @@ public sealed class DecisionDispatchPageTests(DatabaseFixture fixture) : IAsyncL
         Assert.Contains(sent.ObjectionLastDay!.Value.ToString("d MMMM yyyy", Dutch), after, StringComparison.Ordinal);
         var dispatch = await db.DecisionDispatches.SingleAsync(d => d.DecisionId == decision.Id);
         Assert.Equal((PostReason.NoConsent, (DateOnly?)today), (dispatch.PostReason!.Value, dispatch.PostedOn));
+        // The letter as posted is kept on file with the application, with the last day to object written in it.
+        var kept = await db.DecisionDocuments.SingleAsync(d => d.DecisionId == decision.Id);
+        Assert.Contains(sent.ObjectionLastDay!.Value.ToString("d MMMM yyyy", Dutch), Portal.TestSupport.PdfText.Joined(kept.Content), StringComparison.Ordinal);
         Assert.Equal(["application.decision-post-task", "application.decision-sent"],
             await db.AuditEvents.Where(a => a.ObjectId == submitted.Id && (a.Kind == "application.decision-post-task" || a.Kind == "application.decision-sent"))
                 .OrderBy(a => a.Id).Select(a => a.Kind).ToListAsync());

@@ -13,7 +13,7 @@ namespace Portal.Dispatch;
 /// for good (the outbox retried and gave up), the letter becomes a task for staff to post. The outbox itself knows nothing
 /// of decisions.
 /// </summary>
-public sealed class DispatchFollower(PortalDbContext db)
+public sealed class DispatchFollower(PortalDbContext db, Decisions.DecisionDocuments documents)
 {
     private const int BatchSize = 100;
 
@@ -41,6 +41,8 @@ public sealed class DispatchFollower(PortalDbContext db)
             {
                 await db.SaveChangesAsync(cancellationToken);
                 changed++;
+                // Sent by email: the letter with its fixed last day to object stays on file as it is now.
+                if (decision.SentAt is not null) await documents.KeepAsync(decision.Id, cancellationToken: cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

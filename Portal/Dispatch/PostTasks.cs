@@ -10,7 +10,7 @@ namespace Portal.Dispatch;
 /// The staff side of dispatch: the letters to post (no consent to email, or the email failed), "posted on &lt;date&gt;" for
 /// each, and how the latest decisions went out and were received (sent at, channel, last day to object, first opened).
 /// </summary>
-public sealed class PostTasks(PortalDbContext db, TimeProvider clock)
+public sealed class PostTasks(PortalDbContext db, TimeProvider clock, Decisions.DecisionDocuments documents)
 {
     public const int MostShown = 200;
 
@@ -46,6 +46,8 @@ public sealed class PostTasks(PortalDbContext db, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // The letter as posted stays on file: later downloads are this document (its last day to object is now fixed).
+            await documents.KeepAsync(decisionId, cancellationToken: cancellationToken);
             return Outcome.Posted;
         }
         catch (DbUpdateConcurrencyException)
