@@ -38,3 +38,6 @@ public sealed class BudgetText;
 
 /// <summary>Decision terms on both sides: the legal and service-target dates, extending (art. 4:14) and the notice of default (art. 4:17).</summary>
 public sealed class TermText;
+
+/// <summary>Payment batches for the finance department (SEPA file) and the suggestions of a return shown at their question.</summary>
+public sealed class PaymentText;

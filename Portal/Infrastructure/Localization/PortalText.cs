@@ -11,7 +11,8 @@ public sealed class PortalText(IStringLocalizerFactory factory) : IStringLocaliz
     private static readonly Type[] Sets =
         [typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText),
          typeof(CoachingText), typeof(ConsentText), typeof(AssistedText),
-         typeof(ReviewText), typeof(RequestText), typeof(AssessmentText), typeof(BudgetText), typeof(TermText)];
+         typeof(ReviewText), typeof(RequestText), typeof(AssessmentText), typeof(BudgetText), typeof(TermText),
+         typeof(PaymentText)];
 
     private readonly IStringLocalizer[] localizers = Sets.Select(factory.Create).ToArray();
 
