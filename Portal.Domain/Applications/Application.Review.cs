@@ -131,7 +131,9 @@ public sealed partial class Application
     {
         var written = string.IsNullOrWhiteSpace(suggestions) ? null : suggestions.Trim();
         if (written is { Length: > MaxSuggestionsLength }) throw new DomainException("Answer.TooLong");
-        if (outcome == Applications.ProposedOutcome.ReturnWithSuggestions && written is null)
+        var atQuestions = QuestionSuggestions.Read(suggestionsAtQuestions);
+        // A return says what to improve: in general, at the questions it is about, or both.
+        if (outcome == Applications.ProposedOutcome.ReturnWithSuggestions && written is null && atQuestions.Count == 0)
             throw new DomainException("Decision.Return.SuggestionsRequired");
         if (written is not null && outcome is not (Applications.ProposedOutcome.ReturnWithSuggestions or Applications.ProposedOutcome.Refuse
                 or Applications.ProposedOutcome.PartialGrant))
@@ -141,7 +143,7 @@ public sealed partial class Application
         Suggestions = written;
         // Only a return reopens the questions, so only a return points at them; a refusal's letter carries the one text.
         questionSuggestions = outcome == Applications.ProposedOutcome.ReturnWithSuggestions
-            ? QuestionSuggestions.Write(QuestionSuggestions.Read(suggestionsAtQuestions).Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+            ? QuestionSuggestions.Write(atQuestions.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             : QuestionSuggestions.Empty;
     }
 

@@ -212,7 +212,7 @@ public sealed class ApplicationAssessment : AggregateRoot
             case ProposedOutcome.ReturnWithSuggestions:
                 // Art. 4:15(2)(a) Awb: without the applicant's written consent to the delay, "not like this" is a refusal.
                 if (!application.HasActiveDelayConsent(today)) problems.Add("Assessment.Return.NoConsent");
-                if (Feedback is null) problems.Add("Assessment.Return.FeedbackRequired");
+                if (Feedback is null && SuggestionsAtQuestions.Count == 0) problems.Add("Assessment.Return.FeedbackRequired");
                 break;
         }
         return problems;
