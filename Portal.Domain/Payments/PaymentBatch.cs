@@ -57,10 +57,10 @@ public sealed class PaymentBatch : AggregateRoot
     public static PaymentBatch Make(int number, IReadOnlyList<PaymentOrder> orders, Debtor debtor, DateOnly executionDate, Actor by,
         DateTimeOffset now)
     {
-        if (by.Role != ActorRole.Approver || by.UserId is not { } userId) throw new DomainException("Payment.NotAllowed");
-        if (orders.Count == 0) throw new DomainException("Payment.NothingToPay");
-        if (orders.DistinctBy(o => o.DecisionId).Count() != orders.Count) throw new DomainException("Payment.DecisionTwice");
-        if (orders.Any(o => o.Amount.Cents <= 0)) throw new DomainException("Payment.Amount");
+        if (by.Role != ActorRole.Approver || by.UserId is not { } userId) throw new DomainException("Payout.NotAllowed");
+        if (orders.Count == 0) throw new DomainException("Payout.NothingToPay");
+        if (orders.DistinctBy(o => o.DecisionId).Count() != orders.Count) throw new DomainException("Payout.DecisionTwice");
+        if (orders.Any(o => o.Amount.Cents <= 0)) throw new DomainException("Payout.Amount");
         var batch = new PaymentBatch
         {
             Id = Guid.NewGuid(),

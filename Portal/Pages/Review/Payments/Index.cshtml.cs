@@ -38,7 +38,7 @@ public sealed class IndexModel(PaymentBatches batches, ApplicationAccess access,
     {
         if (DecisionIds.Count == 0)
         {
-            ModelState.AddModelError(nameof(DecisionIds), text["Payment.Choose"]);
+            ModelState.AddModelError(nameof(DecisionIds), text["Payout.Choose"]);
             await LoadAsync(cancellationToken);
             return Page();
         }
