@@ -60,7 +60,7 @@ public sealed class PaymentBatch : AggregateRoot
         if (by.Role != ActorRole.Approver || by.UserId is not { } userId) throw new DomainException("Payout.NotAllowed");
         if (orders.Count == 0) throw new DomainException("Payout.NothingToPay");
         if (orders.DistinctBy(o => o.DecisionId).Count() != orders.Count) throw new DomainException("Payout.DecisionTwice");
-        if (orders.Any(o => o.Amount.Cents <= 0)) throw new DomainException("Payout.Amount");
+        if (orders.Any(o => o.Amount.Cents <= 0)) throw new DomainException("Payout.AmountAboveZero");
         var batch = new PaymentBatch
         {
             Id = Guid.NewGuid(),

@@ -123,7 +123,7 @@ public sealed class SepaFileTests
         var order = Order("NIJ-2026-00042", 800, "Moedergroep Hatert");
 
         Assert.Equal("Payout.DecisionTwice", Assert.Throws<DomainException>(() => Batch(order, order)).MessageKey);
-        Assert.Equal("Payout.Amount", Assert.Throws<DomainException>(() => Batch(Order("NIJ-2026-00042", 0, "Groep"))).MessageKey);
+        Assert.Equal("Payout.AmountAboveZero", Assert.Throws<DomainException>(() => Batch(Order("NIJ-2026-00042", 0, "Groep"))).MessageKey);
         Assert.Equal("Payout.NothingToPay", Assert.Throws<DomainException>(() => Batch()).MessageKey);
         Assert.Equal("Payout.NotAllowed", Assert.Throws<DomainException>(() =>
             PaymentBatch.Make(1, [order], Nijmegen, new DateOnly(2026, 12, 4), Actor.Reviewer(Guid.NewGuid()), Now)).MessageKey);
