@@ -15,6 +15,7 @@ using Portal.Requests;
 using Portal.Objections;
 using Portal.Review;
 using Portal.Decisions;
+using Portal.Payments;
 using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Email;
@@ -174,6 +175,7 @@ services.AddSingleton<DraftReminderWorker>().AddHostedService(sp => sp.GetRequir
 services.AddCoaching();
 services.AddReview();
 services.AddDecisionLetters();
+services.AddPayments(configuration);
 services.AddRequests();
 services.AddObjections();
 Portal.Settlement.SettlementSetup.AddSettlement(services);

@@ -47,3 +47,5 @@ public sealed class ObjectionText;
 public sealed class DispatchText;
 /// <summary>The light report that settles a verlening, its reminders, and the reviewers' vaststelling (issue 12, point 6).</summary>
 public sealed class ReportText;
+/// <summary>Payment batches for the finance department (SEPA file) and the suggestions of a return shown at their question.</summary>
+public sealed class PaymentText;

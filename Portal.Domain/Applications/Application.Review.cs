@@ -126,11 +126,14 @@ public sealed partial class Application
     /// return, and possible with a (partial) refusal — the Awb's other way to say "not like this", which carries the
     /// objection clause like every decision (<see cref="Decisions.Decision.LastDayToObject"/>).
     /// </summary>
-    public void ProposeDecision(ProposedOutcome outcome, Actor by, DateTimeOffset now, string? suggestions = null)
+    public void ProposeDecision(ProposedOutcome outcome, Actor by, DateTimeOffset now, string? suggestions = null,
+        string? suggestionsAtQuestions = null)
     {
         var written = string.IsNullOrWhiteSpace(suggestions) ? null : suggestions.Trim();
         if (written is { Length: > MaxSuggestionsLength }) throw new DomainException("Answer.TooLong");
-        if (outcome == Applications.ProposedOutcome.ReturnWithSuggestions && written is null)
+        var atQuestions = QuestionSuggestions.Read(suggestionsAtQuestions);
+        // A return says what to improve: in general, at the questions it is about, or both.
+        if (outcome == Applications.ProposedOutcome.ReturnWithSuggestions && written is null && atQuestions.Count == 0)
             throw new DomainException("Decision.Return.SuggestionsRequired");
         if (written is not null && outcome is not (Applications.ProposedOutcome.ReturnWithSuggestions or Applications.ProposedOutcome.Refuse
                 or Applications.ProposedOutcome.PartialGrant))
@@ -138,7 +141,23 @@ public sealed partial class Application
         MoveTo(ApplicationStatus.DecisionProposed, by, now, $"proposed {outcome}");
         ProposedOutcome = outcome;
         Suggestions = written;
+        // Only a return reopens the questions, so only a return points at them; a refusal's letter carries the one text.
+        questionSuggestions = outcome == Applications.ProposedOutcome.ReturnWithSuggestions
+            ? QuestionSuggestions.Write(atQuestions.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+            : QuestionSuggestions.Empty;
     }
+
+    private string questionSuggestions = QuestionSuggestions.Empty;
+
+    /// <summary>
+    /// The suggestions of a return, each at the question it is about (shown there while the application is back with the
+    /// applicant). Empty for other outcomes.
+    /// </summary>
+    public IReadOnlyDictionary<QuestionKey, string> SuggestionsAtQuestions => QuestionSuggestions.Read(questionSuggestions);
+
+    /// <summary>The suggestion at <paramref name="key"/> while the application is back with the applicant to improve it, or null.</summary>
+    public string? SuggestionAt(QuestionKey key) =>
+        Status == ApplicationStatus.ReturnedWithSuggestions ? SuggestionsAtQuestions.GetValueOrDefault(key) : null;
 
     public const int MaxSuggestionsLength = 4000;
 

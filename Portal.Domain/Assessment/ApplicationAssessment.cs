@@ -101,6 +101,19 @@ public sealed class ApplicationAssessment : AggregateRoot
         UpdatedAt = now;
     }
 
+    private string questionSuggestions = QuestionSuggestions.Empty;
+
+    /// <summary>Suggestions at single questions (with a return): shown to the applicant at each question.</summary>
+    public IReadOnlyDictionary<QuestionKey, string> SuggestionsAtQuestions => QuestionSuggestions.Read(questionSuggestions);
+
+    /// <summary>A suggestion at one question; an empty text removes it.</summary>
+    public void SuggestAt(QuestionKey question, string? text, Actor by, DateTimeOffset now)
+    {
+        EnsureDraftOf(by);
+        questionSuggestions = QuestionSuggestions.With(questionSuggestions, question, text);
+        UpdatedAt = now;
+    }
+
     public void WriteFeedback(string? feedback, Actor by, DateTimeOffset now)
     {
         EnsureDraftOf(by);
@@ -199,7 +212,7 @@ public sealed class ApplicationAssessment : AggregateRoot
             case ProposedOutcome.ReturnWithSuggestions:
                 // Art. 4:15(2)(a) Awb: without the applicant's written consent to the delay, "not like this" is a refusal.
                 if (!application.HasActiveDelayConsent(today)) problems.Add("Assessment.Return.NoConsent");
-                if (Feedback is null) problems.Add("Assessment.Return.FeedbackRequired");
+                if (Feedback is null && SuggestionsAtQuestions.Count == 0) problems.Add("Assessment.Return.FeedbackRequired");
                 break;
         }
         return problems;
@@ -217,7 +230,8 @@ public sealed class ApplicationAssessment : AggregateRoot
         var outcome = Outcome!.Value;
         var amount = AmountToGrant(application);
         application.ProposeDecision(outcome, by, now,
-            outcome is ProposedOutcome.ReturnWithSuggestions or ProposedOutcome.Refuse or ProposedOutcome.PartialGrant ? Feedback : null);
+            outcome is ProposedOutcome.ReturnWithSuggestions or ProposedOutcome.Refuse or ProposedOutcome.PartialGrant ? Feedback : null,
+            outcome is ProposedOutcome.ReturnWithSuggestions ? questionSuggestions : null);
         GrantAmountCents = outcome is ProposedOutcome.Grant or ProposedOutcome.PartialGrant ? amount.Cents : null;
         NeedsApproval = framework.NeedsApprover(outcome, amount);
         State = AssessmentState.Proposed;

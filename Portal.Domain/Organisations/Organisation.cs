@@ -66,6 +66,11 @@ public sealed class Organisation : AggregateRoot
     public string? HostName { get; private set; }
     public string? HostContactName { get; private set; }
     public string? HostEmail { get; private set; }
+    /// <summary>
+    /// The host organisation's account (from the agreement with the host), which the grant is paid to. Recorded by the
+    /// group or by municipal staff before paying; forgotten when the group changes host or pays to its own account.
+    /// </summary>
+    public string? HostIban { get; private set; }
     public bool HostAgreementConfirmed { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public uint Version { get; private set; }
@@ -110,7 +115,7 @@ public sealed class Organisation : AggregateRoot
         PaymentRoute = Organisations.PaymentRoute.OwnAccount;
         Iban = iban.Value;
         AccountHolder = accountHolder;
-        HostName = HostContactName = HostEmail = null;
+        HostName = HostContactName = HostEmail = HostIban = null;
         HostAgreementConfirmed = false;
         Changed(OrganisationChanged.Payment, by, now);
     }
@@ -124,11 +129,20 @@ public sealed class Organisation : AggregateRoot
             throw new DomainException("Organisation.Host.Email.Invalid");
         if (!agreementConfirmed) throw new DomainException("Organisation.Host.Agreement.Required");
         PaymentRoute = Organisations.PaymentRoute.HostOrganisation;
+        if (HostName != host) HostIban = null; // another host: its account is not known yet
         HostName = host;
         HostContactName = contact;
         HostEmail = email.Trim();
         HostAgreementConfirmed = true;
         Iban = AccountHolder = null;
+        Changed(OrganisationChanged.Payment, by, now);
+    }
+
+    /// <summary>The host organisation's IBAN, to pay the grant to (only for a group that is paid through a host).</summary>
+    public void RecordHostIban(Iban iban, Actor by, DateTimeOffset now)
+    {
+        if (PaymentRoute != Organisations.PaymentRoute.HostOrganisation) throw new DomainException("Organisation.Host.NotThisRoute");
+        HostIban = iban.Value;
         Changed(OrganisationChanged.Payment, by, now);
     }
 

@@ -10,7 +10,7 @@ namespace Portal.E2E.Infrastructure;
 public static class Texts
 {
     private static readonly ResourceManager[] Sets =
-        [.. new[] { "SharedResource", "SchemeText", "OrganisationText", "ApplicationText", "SubmissionText", "CoachingText", "ConsentText", "AssistedText", "ReviewText", "RequestText", "AssessmentText", "BudgetText", "TermText", "DecisionText", "ObjectionText", "DispatchText", "ReportText" }.Select(name => new ResourceManager($"Portal.Resources.{name}", typeof(SharedResource).Assembly))];
+        [.. new[] { "SharedResource", "SchemeText", "OrganisationText", "ApplicationText", "SubmissionText", "CoachingText", "ConsentText", "AssistedText", "ReviewText", "RequestText", "AssessmentText", "BudgetText", "TermText", "DecisionText", "ObjectionText", "DispatchText", "ReportText", "PaymentText" }.Select(name => new ResourceManager($"Portal.Resources.{name}", typeof(SharedResource).Assembly))];
 
     public static string Get(string key, string language) =>
         Sets.Select(set => set.GetString(key, CultureInfo.GetCultureInfo(language))).FirstOrDefault(text => text is not null)

@@ -24,6 +24,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         application.Property(a => a.HowOthersJoin).HasMaxLength(QuestionKey.HowOthersJoin.MaxLength!.Value);
         application.Property(a => a.ProposedOutcome).HasConversion<string>().HasMaxLength(32);
         application.Property(a => a.Suggestions).HasMaxLength(Application.MaxSuggestionsLength);
+        application.Property<string>("questionSuggestions").HasColumnName("QuestionSuggestions").HasColumnType("jsonb").IsRequired();
+        application.Ignore(a => a.SuggestionsAtQuestions);
         application.Ignore(a => a.DecidedAt);
         application.Property(a => a.Version).IsRowVersion();
         application.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -42,6 +42,8 @@ internal sealed class ApplicationAssessmentConfiguration : IEntityTypeConfigurat
         assessment.Property(a => a.ReasonText).HasMaxLength(ApplicationAssessment.MaxTextLength);
         assessment.Property(a => a.ReasonKeys).HasMaxLength(500);
         assessment.Property(a => a.SentBackNote).HasMaxLength(ApplicationAssessment.MaxNoteLength);
+        assessment.Property<string>("questionSuggestions").HasColumnName("QuestionSuggestions").HasColumnType("jsonb").IsRequired();
+        assessment.Ignore(a => a.SuggestionsAtQuestions);
         // Optimistic concurrency on xmin: a draft saved in two tabs, or an approval racing a send-back.
         assessment.Property(a => a.Version).IsRowVersion();
         assessment.Ignore(a => a.DomainEvents);

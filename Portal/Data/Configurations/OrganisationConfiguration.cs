@@ -23,6 +23,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.Property(o => o.HostName).HasMaxLength(200);
         organisation.Property(o => o.HostContactName).HasMaxLength(200);
         organisation.Property(o => o.HostEmail).HasMaxLength(320);
+        organisation.Property(o => o.HostIban).HasMaxLength(34);
         // Optimistic concurrency on PostgreSQL's xmin: two tabs never overwrite each other silently.
         organisation.Property(o => o.Version).IsRowVersion();
         organisation.Ignore(o => o.IsComplete);

@@ -12,7 +12,7 @@ public sealed class PortalText(IStringLocalizerFactory factory) : IStringLocaliz
         [typeof(SharedResource), typeof(SchemeText), typeof(OrganisationText), typeof(ApplicationText), typeof(SubmissionText),
          typeof(CoachingText), typeof(ConsentText), typeof(AssistedText),
          typeof(ReviewText), typeof(RequestText), typeof(AssessmentText), typeof(BudgetText), typeof(TermText),
-         typeof(DecisionText), typeof(ObjectionText), typeof(DispatchText), typeof(ReportText)];
+         typeof(DecisionText), typeof(ObjectionText), typeof(DispatchText), typeof(ReportText), typeof(PaymentText)];
 
     private readonly IStringLocalizer[] localizers = Sets.Select(factory.Create).ToArray();
 

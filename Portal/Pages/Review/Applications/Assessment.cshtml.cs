@@ -52,6 +52,16 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
     public string? SavedFlag { get; set; }
 
     public bool WithoutNames => Framework?.AssessWithoutNames == true;
+
+    /// <summary>The last day of the group's written consent to a delay, when one runs today (a return needs it); null otherwise.</summary>
+    public DateOnly? DelayConsentUntil
+    {
+        get
+        {
+            var today = NijmegenTime.DayOf(clock.GetUtcNow());
+            return Application.DelayConsents.Where(c => c.IsActive(today)).Select(c => (DateOnly?)c.Until).Max();
+        }
+    }
     public bool CanEdit => Framework is not null && !ProposedByColleague && (Draft is null || Draft.State == AssessmentState.Draft)
         && AssessmentLoading.OpenForAssessment(Application.Status);
     public IReadOnlyList<PlainLanguageWarning> FeedbackWarnings => PlainLanguage.Check(Input.Feedback);
@@ -163,6 +173,8 @@ public sealed class AssessmentModel(PortalDbContext db, ApplicationAccess access
             Try(field, () => Draft.Score(Framework, criterion.Key, mark, score, note, Me, now));
         }
         Try("Input.Feedback", () => Draft.WriteFeedback(Input.Feedback, Me, now));
+        foreach (var question in SuggestionQuestions.All)
+            Try($"Input.Suggest[{question.Value}]", () => Draft.SuggestAt(question, Input.Suggest.GetValueOrDefault(question.Value), Me, now));
         ProposedOutcome? outcome = Enum.TryParse<ProposedOutcome>(Input.Outcome, out var chosen) && Enum.IsDefined(chosen) ? chosen : null;
         Try("Input.ReasonText", () => Draft.ChooseOutcome(outcome, outcome is { } o ? Input.Reasons.GetValueOrDefault(o.ToString()) ?? [] : [],
             Input.ReasonText, Input.ApplicantHeard, Me, now));
@@ -256,6 +268,8 @@ public sealed class AssessmentInput
     /// <summary>Per budget line id: the amount not granted, as typed, and why.</summary>
     public Dictionary<string, string?> Cut { get; set; } = [];
     public Dictionary<string, string?> CutReason { get; set; } = [];
+    /// <summary>Per question key ("activity.description"): a suggestion shown at that question when the application is returned.</summary>
+    public Dictionary<string, string?> Suggest { get; set; } = [];
 
     public static bool TryReadMark(string? typed, out CriterionMark? mark, out int? score)
     {
@@ -291,5 +305,6 @@ public sealed class AssessmentInput
         Cut = draft.Cuts.Where(c => application.BudgetLines.Any(l => l.Id == c.BudgetLineId))
             .ToDictionary(c => c.BudgetLineId.ToString(), c => c.AmountCents > 0 ? c.Amount.ToString() : null),
         CutReason = draft.Cuts.ToDictionary(c => c.BudgetLineId.ToString(), c => c.Reason),
+        Suggest = draft.SuggestionsAtQuestions.ToDictionary(s => s.Key.Value, s => (string?)s.Value),
     };
 }
