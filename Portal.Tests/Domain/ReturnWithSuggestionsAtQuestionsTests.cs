@@ -96,7 +96,6 @@ public sealed class ReturnWithSuggestionsAtQuestionsTests
         Assert.Equal(ApplicationStatus.Rejected, application.Status);
         Assert.Equal("Maak het plan concreter.", application.Suggestions); // the letter renders these, with the objection clause
         Assert.Empty(application.SuggestionsAtQuestions); // nothing reopens, so nothing is shown at a question
-        Assert.NotNull(application.ObjectionDeadline(AtwCalendar.Netherlands));
     }
 
     [Fact]
