@@ -50,7 +50,7 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
         Assert.Contains("directe vaststelling (het bedrag staat meteen vast)", dutch, StringComparison.Ordinal);
         Assert.Contains("Wij maken € 1.800 over naar Stichting Buurtwerk Zuid.", dutch, StringComparison.Ordinal);
         Assert.Contains("binnen 4 weken", dutch, StringComparison.Ordinal);
-        Assert.Contains("Uw bezwaar moet uiterlijk op dinsdag 12 januari 2027 bij ons zijn.", dutch, StringComparison.Ordinal);
+        Assert.Contains("Uw brief moet uiterlijk op dinsdag 12 januari 2027 bij ons zijn.", dutch, StringComparison.Ordinal);
         Assert.Contains("6 weken", dutch, StringComparison.Ordinal);
         Assert.DoesNotContain("Wat u moet doen", dutch, StringComparison.Ordinal);
         PlainDutch(letter);
@@ -105,7 +105,7 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
         Assert.Contains("U vroeg € 1.800. U krijgt € 1.500. Het verschil van € 300 krijgt u niet.", dutch, StringComparison.Ordinal);
         Assert.Contains($"Boodschappen: € 300 minder. {TestDecisions.CutReason}", dutch, StringComparison.Ordinal);
         Assert.Contains("Een deel van de kosten betaalt deze regeling niet.", dutch, StringComparison.Ordinal);
-        Assert.Contains("bezwaar maken", dutch, StringComparison.Ordinal);
+        Assert.Contains("bezwaar (een klacht over het besluit) maken", dutch, StringComparison.Ordinal);
         PlainDutch(letter);
         Assert.Contains("طلبتم", Arabic(letter), StringComparison.Ordinal);
     }
@@ -318,6 +318,6 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
     {
         var warnings = PlainLanguage.Check(Plain(string.Join("\n", letter.OurDutchTexts)));
         Assert.True(warnings.Count == 0, string.Join("; ", warnings.Select(w => $"{w.Problem}: {w.Text}")));
-        Assert.Contains("bezwaar maken. Dat betekent:", Dutch(letter), StringComparison.Ordinal);
+        Assert.Contains("bezwaar (een klacht over het besluit) maken. Dat betekent:", Dutch(letter), StringComparison.Ordinal);
     }
 }

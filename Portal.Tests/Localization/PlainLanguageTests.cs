@@ -12,7 +12,7 @@ public sealed partial class PlainLanguageTests
     private const int MaximumWords = 20;
 
     /// <summary>Texts only staff read; they may be more formal.</summary>
-    private static readonly string[] StaffOnlyPrefixes = ["Staff.", "Role.", "TwoFactorSetup.", "Dispatch.Staff."];
+    private static readonly string[] StaffOnlyPrefixes = ["Staff.", "Role.", "TwoFactorSetup.", "Dispatch.Staff.", "DecisionPage.Staff."];
 
     /// <summary>Legal or bureaucratic words that need an explanation in brackets right after them.</summary>
     private static readonly string[] Jargon =

@@ -73,9 +73,6 @@ public sealed class UserSessions(PortalDbContext db, IMemoryCache cache, TimePro
         return others.Count;
     }
 
-    public Task<List<UserSession>> ActiveAsync(Guid userId) =>
-        db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null).OrderByDescending(s => s.LastSeenAt).ToListAsync();
-
     /// <summary>The cookie handler's check on every request: an ended, unknown or idle session signs the browser out.</summary>
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {

@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Assessment;
 using Portal.Domain.Common;
+using Portal.Domain.Decisions;
 using Portal.Domain.Money;
 using Portal.Domain.Organisations;
 using Portal.Domain.Review;
@@ -23,6 +24,8 @@ namespace Portal.Review;
 /// </summary>
 public static class DemoReview
 {
+    private const string DemoApplicant = "aanvrager@portal.example";
+
     private enum Stage { SentIn, DefaultNotice, Taken, CompletenessOpen, TermUnused, AwaitingApproval }
 
     private sealed record Demo(string Group, string Member, string Neighbourhood, string Scheme, int DaysAgo, string Title, string Description,
@@ -46,7 +49,9 @@ public static class DemoReview
         new("Taalcafé Waterkwartier", "joost@demo.portal.example", "Oud-West/Waterkwartier", DemoSchemes.Themabijeenkomsten, 45,
             "Avond over vrijwilligerswerk", "Een avond waarop nieuwe Nijmegenaren horen hoe vrijwilligerswerk hier gaat.", "Nieuwkomers uit de stad", 40,
             800, "nl", Stage.TermUnused),
-        new("Huiswerkklas Hatert", "amal@demo.portal.example", "Zuid/Hatert", DemoSchemes.SamenDoen, 30,
+        // The demo applicant's own group: once the approver approves, its decision reaches aanvrager@portal.example by email
+        // (agreed to at submission, Wmebv) and on the status page, where the group can object.
+        new("Huiswerkklas Hatert", DemoApplicant, "Zuid/Hatert", DemoSchemes.SamenDoen, 30,
             "Huiswerkklas na school", "Twee middagen per week huiswerkhulp in het buurthuis, door ouders en studenten.", "Kinderen uit Hatert", 25,
             900, "nl", Stage.AwaitingApproval),
     ];
@@ -81,6 +86,9 @@ public static class DemoReview
             var number = await db.Database.SqlQuery<long>($"""SELECT nextval('"ApplicationReferenceNumbers"') AS "Value" """).SingleAsync();
             application.Submit(scheme, group, declarationAccepted: true, ReferenceNumber.Format(at.Year, number), by, at);
             db.Applications.Add(application);
+            if (demo.Member == DemoApplicant)
+                db.ElectronicContactConsents.Add(ElectronicContactConsent.Record(member.Id, consents: true, ConsentAskedAt.Submission,
+                    application.Id, current: null, by, at)!);
             await db.SaveChangesAsync();
             if (demo.Stage == Stage.DefaultNotice)
             {
