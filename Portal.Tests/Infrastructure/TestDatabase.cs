@@ -139,12 +139,27 @@ public sealed class TestDatabase : IAsyncLifetime
         });
     }
 
-    /// <summary>Empties every table but <see cref="KeptTables"/>.</summary>
+    /// <summary>
+    /// Empties every table but <see cref="KeptTables"/>. The portal's background workers of the collection keep polling
+    /// (the outbox, the dispatch of decisions) and can take their share locks in another order than TRUNCATE takes its
+    /// exclusive ones: PostgreSQL then breaks the deadlock by failing one side, and the reset tries again.
+    /// </summary>
     public async Task ResetAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await respawner!.ResetAsync(connection);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            try
+            {
+                await respawner!.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
     }
 
     /// <summary>Creates another empty database that the caller disposes (drops).</summary>

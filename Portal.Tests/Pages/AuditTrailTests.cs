@@ -121,8 +121,8 @@ public sealed class AuditTrailTests(DatabaseFixture fixture) : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, $"""
             INSERT INTO "Applications" ("Id", "OrganisationId", "SchemeId", "Status", "AnswerLanguage", "OwnContributionCents",
-                "OtherFundingCents", "DeclarationAccepted", "CreatedAt", "UpdatedAt")
-            VALUES (gen_random_uuid(), '{organisation.Id}', (SELECT min("Id") FROM "Schemes"), 'Submitted', 'nl', 0, 0, true, now(), now())
+                "OtherFundingCents", "DeclarationAccepted", "CreatedAt", "UpdatedAt", "QuestionSuggestions")
+            VALUES (gen_random_uuid(), '{organisation.Id}', (SELECT min("Id") FROM "Schemes"), 'Submitted', 'nl', 0, 0, true, now(), now(), jsonb_build_object())
             """));
 
         Assert.Equal(PostgresErrorCodes.IntegrityConstraintViolation, refused.SqlState);

@@ -157,7 +157,7 @@ public sealed class SettlementPageTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Another_groups_report_page_and_an_application_without_verlening_are_not_found()
+    public async Task Another_groups_report_page_is_not_found_and_an_application_without_verlening_sends_to_its_status_page()
     {
         var (member, organisation) = await fixture.SignedInApplicantAsync("amina@example.org");
         using var _ = member;
@@ -171,7 +171,9 @@ public sealed class SettlementPageTests(DatabaseFixture fixture) : IAsyncLifetim
         await other.GetAsync($"/applications/{direct.Id}/status");
         var (posted, _) = await other.PostAsync(url, [("Input.Happened", "Yes"), ("Input.People", "25"), ("Input.WentWell", "Goed"), ("Input.CostAsPlanned", "yes")]);
         Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/applications/{direct.Id}/report")).Response.StatusCode);
+        // Their own application without a verlening: nothing to report on, so the status page (access is not the question).
+        var (own, _) = await other.GetAsync($"/applications/{direct.Id}/report");
+        Assert.Equal((HttpStatusCode.Redirect, $"/applications/{direct.Id}/status"), (own.StatusCode, own.Headers.Location!.OriginalString));
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/applications/{Guid.NewGuid()}/report")).Response.StatusCode);
         await using var db = fixture.Database.NewContext();
         Assert.Empty(await db.Set<ActivityReport>().ToListAsync());

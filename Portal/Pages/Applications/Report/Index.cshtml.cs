@@ -53,12 +53,21 @@ public sealed class IndexModel(ApplicationAccess access, ActivityReports reports
     public bool IsOpen { get; private set; }
 
     [Needs(Capability.ViewApplication)]
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) switch
+    {
+        null => NotFound(),
+        false => NoVerlening(id),
+        true => Page(),
+    };
+
+    /// <summary>Nothing to report on (no verlening stands): the status page says where the application is. Access was checked.</summary>
+    private RedirectResult NoVerlening(Guid id) => Redirect(Url.Page("/Applications/Status", new { id })!);
 
     [Needs(Capability.EditAnswers)]
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (await LoadAsync(id) is not { } loaded) return NotFound();
+        if (!loaded) return NoVerlening(id);
         var done = Redirect(Url.Page("/Applications/Status", new { id })! + "?reported=1#report");
         // A second click, or a report sent from another tab: it is in, and the first one counts.
         if (Standing.Report is not null) return done;
@@ -156,9 +165,10 @@ public sealed class IndexModel(ApplicationAccess access, ActivityReports reports
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    /// <returns>Null when the application is not this reader's; false when no verlening stands to report on.</returns>
+    private async Task<bool?> LoadAsync(Guid id)
     {
-        if (await access.ApplicationAsync(User, id) is not { } application) return false;
+        if (await access.ApplicationAsync(User, id) is not { } application) return null;
         if (await reports.StandingAsync(id) is not { } standing) return false;
         Application = application;
         Scheme = await access.SchemeOfAsync(application);
