@@ -91,7 +91,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
             NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         await using var connection = new NpgsqlConnection(TestServer.For("postgres"));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"""DROP DATABASE IF EXISTS "{Name}" WITH (FORCE)""", connection);
+        // A drop waits for the server to end the database's backends and to checkpoint; on a loaded 2-core machine that
+        // can take longer than the default 30 seconds, and a slow drop is no failure of the test that used the database.
+        await using var command = new NpgsqlCommand($"""DROP DATABASE IF EXISTS "{Name}" WITH (FORCE)""", connection) { CommandTimeout = 180 };
         await command.ExecuteNonQueryAsync();
     }
 }
