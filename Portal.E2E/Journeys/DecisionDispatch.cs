@@ -112,9 +112,9 @@ public sealed class DecisionDispatch(PortalServer server, BrowserFixture browser
         await page.GotoAsync("/review");
         await SeeAsync(page, "dispatch-review-inbox");
         await profile.Main.GetByRole(AriaRole.Link, new() { Name = "Besluiten versturen (post en e-mail)", Exact = true }).ClickAsync();
-        var letters = profile.Main.Locator("[data-to-post] > li");
+        // Other walks of the same run leave letters to post too: this one is the group's.
+        var letters = profile.Main.Locator("[data-to-post] > li").Filter(new() { HasText = "Jongeren Dukenburg" });
         await Expect(letters).ToHaveCountAsync(1);
-        await Expect(letters).ToContainTextAsync("Jongeren Dukenburg");
         await Expect(letters).ToContainTextAsync("Niemand heeft ingestemd met e-mail.");
         await Expect(letters.GetByRole(AriaRole.Link, new() { Name = "Open de brief om te printen" }))
             .ToHaveAttributeAsync("href", $"/review/applications/{yusufsDraft}/decision");
@@ -122,11 +122,12 @@ public sealed class DecisionDispatch(PortalServer server, BrowserFixture browser
         await letters.GetByLabel("Gepost op").FillAsync(NijmegenTime.DayOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await letters.GetByRole(AriaRole.Button, new() { Name = "Opslaan: brief is gepost" }).ClickAsync();
         await Expect(profile.Main).ToContainTextAsync("Opgeslagen. De termijn voor bezwaar loopt vanaf de dag na de postdatum.");
-        await Expect(profile.Main).ToContainTextAsync("Er zijn geen brieven om te posten.");
+        await Expect(profile.Main.Locator("[data-to-post] > li").Filter(new() { HasText = "Jongeren Dukenburg" })).ToHaveCountAsync(0);
         var sent = profile.Main.Locator("[data-sent] tbody tr");
-        await Expect(sent).ToHaveCountAsync(2);
-        await Expect(profile.Main.Locator("[data-sent] [data-channel=Post]")).ToHaveCountAsync(1);
-        await Expect(profile.Main.Locator("[data-sent] [data-channel=Email]")).ToHaveCountAsync(1);
+        await Expect(sent.Filter(new() { Has = page.Locator($"a[href='/review/applications/{yusufsDraft}']") }).Locator("[data-channel=Post]"))
+            .ToHaveCountAsync(1);
+        await Expect(sent.Filter(new() { Has = page.Locator($"a[href='/review/applications/{aminasDraft}']") }).Locator("[data-channel=Email]"))
+            .ToHaveCountAsync(1);
         await SeeAsync(page, "dispatch-staff-posted");
         Assert.DoesNotContain(await Server.Mail.MailsToAsync(yusuf.Email), m => m.Subject.StartsWith("Besluit", StringComparison.Ordinal));
     }
