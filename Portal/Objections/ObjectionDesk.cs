@@ -15,8 +15,6 @@ namespace Portal.Objections;
 /// </summary>
 public sealed class ObjectionDesk(PortalDbContext db, TimeProvider clock)
 {
-    /// <summary>A file as uploaded, before it is checked.</summary>
-    public sealed record Upload(string? FileName, byte[] Content);
 
     /// <summary>The decision that stands on the application now (the newest version not reopened), or null.</summary>
     public Task<Decision?> StandingDecisionAsync(Guid applicationId) =>
@@ -37,20 +35,11 @@ public sealed class ObjectionDesk(PortalDbContext db, TimeProvider clock)
     /// </summary>
     /// <returns>The objection, and whether it is the one received now.</returns>
     public async Task<(Objection Objection, bool New)> LodgeAsync(Application application, Decision decision, string? text,
-        IReadOnlyList<Upload> uploads, Actor by)
+        IReadOnlyList<FileUpload> uploads, Actor by)
     {
         if (await ExistingAsync(decision.Id) is { } existing) return (existing, false);
         var now = clock.GetUtcNow();
-        if (uploads.Count > Objection.MaxFiles) throw new DomainException("Objection.Error.TooManyFiles");
-        if (uploads.Sum(u => (long)u.Content.Length) > FileInspector.MaxApplicationBytes) throw new DomainException("Request.Error.FilesTooLarge");
-        var checkedFiles = new List<(Upload Upload, string ContentType)>();
-        foreach (var upload in uploads)
-        {
-            if (upload.Content.LongLength > FileInspector.MaxFileBytes) throw new DomainException("Request.Error.FileTooLarge");
-            var inspection = FileInspector.Inspect(upload.FileName, upload.Content);
-            if (!inspection.Accepted) throw new DomainException(inspection.RefusalKey!);
-            checkedFiles.Add((upload, inspection.ContentType!));
-        }
+        var checkedFiles = FileUpload.CheckAll(uploads, Objection.MaxFiles, "Objection.Error.TooManyFiles");
         var objection = Objection.Lodge(application, decision, text, by, now, AtwCalendar.Netherlands);
         db.Add(objection);
         foreach (var (upload, contentType) in checkedFiles)

@@ -18,9 +18,6 @@ public sealed class RequestDesk(PortalDbContext db, TimeProvider clock)
     /// <summary>At most this many files with one answer (each within the attachment rules, together at most 25 MB).</summary>
     public const int MaxFilesPerAnswer = 5;
 
-    /// <summary>A file as uploaded, before it is checked.</summary>
-    public sealed record Upload(string? FileName, byte[] Content);
-
     /// <summary>A message of the thread with who wrote it (an address for staff, "the municipality" for the applicant).</summary>
     public sealed record Shown(ApplicationMessage Message, string AuthorEmail);
 
@@ -41,19 +38,10 @@ public sealed class RequestDesk(PortalDbContext db, TimeProvider clock)
     /// Checks every file like an attachment (size, type, content), then stores the files and the answer in one SaveChanges:
     /// an answer is never half stored. A refused file refuses the whole answer, with the reason's resource key.
     /// </summary>
-    public async Task AnswerAsync(Application application, Guid requestId, string? text, IReadOnlyList<Upload> uploads, Actor by)
+    public async Task AnswerAsync(Application application, Guid requestId, string? text, IReadOnlyList<FileUpload> uploads, Actor by)
     {
         var now = clock.GetUtcNow();
-        if (uploads.Count > MaxFilesPerAnswer) throw new DomainException("Request.Error.TooManyFiles");
-        if (uploads.Sum(u => (long)u.Content.Length) > FileInspector.MaxApplicationBytes) throw new DomainException("Request.Error.FilesTooLarge");
-        var checkedFiles = new List<(Upload Upload, string ContentType)>();
-        foreach (var upload in uploads)
-        {
-            if (upload.Content.LongLength > FileInspector.MaxFileBytes) throw new DomainException("Request.Error.FileTooLarge");
-            var inspection = FileInspector.Inspect(upload.FileName, upload.Content);
-            if (!inspection.Accepted) throw new DomainException(inspection.RefusalKey!);
-            checkedFiles.Add((upload, inspection.ContentType!));
-        }
+        var checkedFiles = FileUpload.CheckAll(uploads, MaxFilesPerAnswer, "Request.Error.TooManyFiles");
         foreach (var (upload, contentType) in checkedFiles)
         {
             var attachment = application.AttachToAnswer(requestId, FileInspector.SafeFileName(upload.FileName), contentType,

@@ -14,8 +14,6 @@ namespace Portal.Settlement;
 /// </summary>
 public sealed class ActivityReports(PortalDbContext db, TimeProvider clock)
 {
-    /// <summary>A photo as uploaded, before it is checked.</summary>
-    public sealed record Upload(string? FileName, byte[] Content);
 
     /// <summary>Where the report of an application stands, for the status page and the report page.</summary>
     public sealed record Standing(Decision Verlening, ActivityReport? Report, Decision? Vaststelling)
@@ -41,7 +39,7 @@ public sealed class ActivityReports(PortalDbContext db, TimeProvider clock)
     /// PNG, or not what its name says; a missing or wrong answer (the domain's keys); a report already given
     /// ("Report.AlreadySent", also when two clicks race).
     /// </summary>
-    public async Task<ActivityReport> SubmitAsync(Decision verlening, ActivityReportAnswers answers, Upload? photo, Actor by,
+    public async Task<ActivityReport> SubmitAsync(Decision verlening, ActivityReportAnswers answers, FileUpload? photo, Actor by,
         CancellationToken cancellationToken = default)
     {
         if (await db.Set<ActivityReport>().AnyAsync(r => r.DecisionId == verlening.Id, cancellationToken))

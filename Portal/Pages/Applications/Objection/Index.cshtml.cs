@@ -52,15 +52,12 @@ public sealed class IndexModel(ApplicationAccess access, ObjectionDesk desk, Por
     {
         if (!await LoadAsync(id)) return NotFound();
         if (Decision is null) return Page();
-        var uploads = new List<ObjectionDesk.Upload>();
+        var uploads = new List<FileUpload>();
         foreach (var file in Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
         {
             if (file.Length > FileInspector.MaxFileBytes)
                 return Refuse("Files", text["Attachment.Error.TooLarge", Attachments.IndexModel.Size(file.Length, text)]);
-            await using var stream = file.OpenReadStream();
-            using var buffer = new MemoryStream((int)file.Length);
-            await stream.CopyToAsync(buffer);
-            uploads.Add(new ObjectionDesk.Upload(file.FileName, buffer.ToArray()));
+            uploads.Add(await FileUpload.ReadAsync(file));
         }
         try
         {

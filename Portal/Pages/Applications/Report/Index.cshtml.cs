@@ -78,14 +78,11 @@ public sealed class IndexModel(ApplicationAccess access, ActivityReports reports
         foreach (var key in ActivityReport.Problems(answers, Photo is { Length: > 0 }))
             if (ModelState[FieldOf(key)] is not { Errors.Count: > 0 }) AddError(FieldOf(key), key);
         if (!ModelState.IsValid) return PhotoAgain();
-        ActivityReports.Upload? upload = null;
+        FileUpload? upload = null;
         if (Photo is { Length: > 0 } photo)
         {
             if (photo.Length > FileInspector.MaxFileBytes) return Refuse("Photo", "Report.Photo.TooLarge");
-            await using var stream = photo.OpenReadStream();
-            using var buffer = new MemoryStream((int)photo.Length);
-            await stream.CopyToAsync(buffer);
-            upload = new ActivityReports.Upload(photo.FileName, buffer.ToArray());
+            upload = await FileUpload.ReadAsync(photo);
         }
         try
         {

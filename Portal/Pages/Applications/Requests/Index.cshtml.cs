@@ -46,15 +46,12 @@ public sealed class IndexModel(ApplicationAccess access, RequestDesk desk, Porta
         // No request named (or one of another application): the list as it stands.
         if (RequestId is not { } requestId || Requests.All(r => r.Id != requestId)) return RedirectToPage(new { id });
         Refused = requestId;
-        var uploads = new List<RequestDesk.Upload>();
+        var uploads = new List<FileUpload>();
         foreach (var file in Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
         {
             if (file.Length > FileInspector.MaxFileBytes)
                 return Refuse("Files", text["Attachment.Error.TooLarge", Attachments.IndexModel.Size(file.Length, text)]);
-            await using var stream = file.OpenReadStream();
-            using var buffer = new MemoryStream((int)file.Length);
-            await stream.CopyToAsync(buffer);
-            uploads.Add(new RequestDesk.Upload(file.FileName, buffer.ToArray()));
+            uploads.Add(await FileUpload.ReadAsync(file));
         }
         try
         {
