@@ -17,38 +17,16 @@ namespace Portal.Settlement;
 /// or the verlening is settled or reopened; a late start sends only the second reminder, never both.
 /// </summary>
 public sealed class ReportReminderWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReportReminderWorker> logger,
-    TimeProvider? clock = null) : BackgroundService
+    TimeProvider? clock = null) : Infrastructure.BatchReminderWorker(logger)
 {
-    private const int BatchSize = 50;
+    protected override TimeSpan Interval => configuration.GetValue("Reports:ReminderInterval", TimeSpan.FromHours(1));
 
-    private TimeSpan Interval => configuration.GetValue("Reports:ReminderInterval", TimeSpan.FromHours(1));
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var wait = Interval < TimeSpan.FromMinutes(1) ? Interval : TimeSpan.FromMinutes(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(wait, stoppingToken);
-                while (await SendDueAsync(stoppingToken) == BatchSize) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Report reminders could not be sent");
-            }
-            wait = Interval;
-        }
-    }
+    protected override string FailureMessage => "Report reminders could not be sent";
 
     private sealed record Candidate(Guid Id, Guid ApplicationId, DateOnly VaststellingDueOn);
 
     /// <returns>How many verleningen were looked at (a full batch means: look again).</returns>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;

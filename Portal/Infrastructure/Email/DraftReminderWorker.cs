@@ -14,37 +14,14 @@ namespace Portal.Infrastructure.Email;
 /// outbox, so two nodes never both remind, and a second run finds nothing to do.
 /// </summary>
 public sealed class DraftReminderWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DraftReminderWorker> logger,
-    TimeProvider? clock = null) : BackgroundService
+    TimeProvider? clock = null) : BatchReminderWorker(logger)
 {
-    private const int BatchSize = 50;
+    protected override TimeSpan Interval => configuration.GetValue("Reminders:Interval", TimeSpan.FromHours(1));
 
-    private TimeSpan Interval => configuration.GetValue("Reminders:Interval", TimeSpan.FromHours(1));
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // A short first wait keeps start-up quick; after that, once every interval.
-        var wait = Interval < TimeSpan.FromMinutes(1) ? Interval : TimeSpan.FromMinutes(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(wait, stoppingToken);
-                while (await SendDueAsync(stoppingToken) == BatchSize) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Draft reminders could not be sent");
-            }
-            wait = Interval;
-        }
-    }
+    protected override string FailureMessage => "Draft reminders could not be sent";
 
     /// <returns>How many drafts were reminded about.</returns>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
