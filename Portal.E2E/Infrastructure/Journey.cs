@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Portal.E2E.Pages;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -9,7 +11,7 @@ namespace Portal.E2E.Infrastructure;
 /// being looked at, and that the Nu Html Checker found no error in any of them.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public abstract class Journey(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+public abstract partial class Journey(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> _contexts = [];
     private readonly System.Diagnostics.Stopwatch _sinceStart = System.Diagnostics.Stopwatch.StartNew();
@@ -124,6 +126,30 @@ public abstract class Journey(PortalServer server, BrowserFixture browser, ITest
         output.WriteLine($"Nu Html Checker: {documents.Count} document(s), {errors.Count} with errors");
         return errors.Select(e => $"invalid HTML ({e.Key}), {e.Value.Count} error(s):\n    " + string.Join("\n    ", e.Value));
     }
+
+    /// <summary>
+    /// Signs <paramref name="account"/> in on <paramref name="tab"/> through the sign-in page, and through the code page when
+    /// the account has a second factor (staff), looking at each page on the way.
+    /// </summary>
+    protected async Task SignInAsAsync(IPage tab, TestAccount account)
+    {
+        var signIn = new SignInPage(tab);
+        await signIn.GotoAsync();
+        await SeeAsync(tab, "sign-in");
+        await signIn.SignInAsync(account.Email, account.Password);
+        if (account.AuthenticatorKey is { } key)
+        {
+            var code = new TwoFactorPage(tab);
+            await Assertions.Expect(code.Heading).ToHaveTextAsync("Vul uw code in");
+            await SeeAsync(tab, "two-factor");
+            await code.SubmitAsync(Totp.FreshCode(key));
+        }
+        await Assertions.Expect(tab).Not.ToHaveURLAsync(SignInUrl());
+        await SeeAsync(tab, "signed-in");
+    }
+
+    [GeneratedRegex("/account/(sign-in|two-factor)")]
+    private static partial Regex SignInUrl();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

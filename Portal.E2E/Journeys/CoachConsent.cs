@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
@@ -17,7 +16,7 @@ namespace Portal.E2E.Journeys;
 /// and at the budget and replies, then takes the access away and the coach's next look is "not found". Every page and
 /// state is looked at with axe and the HTML checker.
 /// </summary>
-public sealed partial class CoachConsent(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
+public sealed class CoachConsent(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
 {
     /// <summary>Once as most people use it, once without JavaScript: every form here is a plain form.</summary>
     [Theory]
@@ -30,7 +29,7 @@ public sealed partial class CoachConsent(PortalServer server, BrowserFixture bro
         var id = await ApplicantData.DraftAsync(Server, member, activity: true, 300);
 
         var memberTab = await OpenBrowserAsync(javaScript: javaScript);
-        await SignInAsync(memberTab, member);
+        await SignInAsAsync(memberTab, member);
         await memberTab.GotoAsync($"/applications/{id}");
         await SeeAsync(memberTab, "task-list");
         var tasks = new TaskListPage(memberTab);
@@ -49,7 +48,7 @@ public sealed partial class CoachConsent(PortalServer server, BrowserFixture bro
         await SeeAsync(memberTab, "coaches-granted");
 
         var coachTab = await OpenBrowserAsync(javaScript: javaScript);
-        await SignInAsync(coachTab, coach);
+        await SignInAsAsync(coachTab, coach);
         await coachTab.GotoAsync($"/applications/{id}/budget");
         var coachComments = new CommentsSection(coachTab);
         await Expect(coachComments.Main).ToContainTextAsync("U kijkt mee met deze aanvraag.");
@@ -103,7 +102,7 @@ public sealed partial class CoachConsent(PortalServer server, BrowserFixture bro
         }
 
         var memberTab = await OpenBrowserAsync();
-        await SignInAsync(memberTab, member);
+        await SignInAsAsync(memberTab, member);
         await memberTab.GotoAsync($"/applications/{id}/answer-language");
         await SeeAsync(memberTab, "answer-language");
         await memberTab.GetByRole(Microsoft.Playwright.AriaRole.Radio, new() { Name = "العربية", Exact = true }).CheckAsync();
@@ -111,7 +110,7 @@ public sealed partial class CoachConsent(PortalServer server, BrowserFixture bro
         await SeeAsync(memberTab, "task-list-arabic");
 
         var coachTab = await OpenBrowserAsync();
-        await SignInAsync(coachTab, coach);
+        await SignInAsAsync(coachTab, coach);
         await coachTab.GotoAsync($"/applications/{id}/check");
         await SeeAsync(coachTab, "coach-check");
         var main = coachTab.GetByRole(Microsoft.Playwright.AriaRole.Main);
@@ -132,24 +131,4 @@ public sealed partial class CoachConsent(PortalServer server, BrowserFixture bro
         await Expect(memberTab.GetByRole(Microsoft.Playwright.AriaRole.Main)).ToContainTextAsync(ApplicantData.Title);
         await SeeAsync(memberTab, "check-with-summary");
     }
-
-    private async Task SignInAsync(Microsoft.Playwright.IPage tab, TestAccount account)
-    {
-        var signIn = new SignInPage(tab);
-        await signIn.GotoAsync();
-        await SeeAsync(tab, "sign-in");
-        await signIn.SignInAsync(account.Email, account.Password);
-        if (account.AuthenticatorKey is { } key)
-        {
-            var code = new TwoFactorPage(tab);
-            await Expect(code.Heading).ToHaveTextAsync("Vul uw code in");
-            await SeeAsync(tab, "two-factor");
-            await code.SubmitAsync(Totp.FreshCode(key));
-        }
-        await Expect(tab).Not.ToHaveURLAsync(SignInUrl());
-        await SeeAsync(tab, "signed-in");
-    }
-
-    [GeneratedRegex("/account/(sign-in|two-factor)")]
-    private static partial Regex SignInUrl();
 }

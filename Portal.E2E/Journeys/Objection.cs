@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +24,7 @@ namespace Portal.E2E.Journeys;
 /// the HTML checker (and, with PORTAL_SCREENSHOTS=1, photographed at desktop and phone widths in Dutch and Arabic); the form
 /// and the receipt also fit a 320 px screen in Arabic.
 /// </summary>
-public sealed partial class Objection(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
+public sealed class Objection(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
 {
     private const string Words = "لا أوافق على هذا القرار 🙏\nWij vroegen geld voor de zaal en kregen te weinig.";
 
@@ -39,7 +38,7 @@ public sealed partial class Objection(PortalServer server, BrowserFixture browse
         var reference = await DecidedAsync(id, member, reviewer);
 
         var memberTab = await OpenBrowserAsync();
-        await SignInAsync(memberTab, member);
+        await SignInAsAsync(memberTab, member);
         await memberTab.GotoAsync($"/applications/{id}/status");
         var main = memberTab.GetByRole(AriaRole.Main);
         await Expect(main).ToContainTextAsync("Niet eens met het besluit?");
@@ -74,7 +73,7 @@ public sealed partial class Objection(PortalServer server, BrowserFixture browse
 
         // Staff: waiting above the inbox, on the list, marked on the application's pages, readable with its file.
         var reviewerTab = await OpenBrowserAsync();
-        await SignInAsync(reviewerTab, reviewer);
+        await SignInAsAsync(reviewerTab, reviewer);
         await reviewerTab.GotoAsync("/review");
         var staff = reviewerTab.GetByRole(AriaRole.Main);
         await Expect(staff).ToContainTextAsync("1 wachten");
@@ -91,7 +90,7 @@ public sealed partial class Objection(PortalServer server, BrowserFixture browse
 
         // The approver reopens: first without a reason (refused plainly), then with one.
         var approverTab = await OpenBrowserAsync();
-        await SignInAsync(approverTab, approver);
+        await SignInAsAsync(approverTab, approver);
         await approverTab.GotoAsync($"/review/applications/{id}/decisions");
         var approval = approverTab.GetByRole(AriaRole.Main);
         await SeeAsync(approverTab, "review-decisions-approver");
@@ -118,7 +117,7 @@ public sealed partial class Objection(PortalServer server, BrowserFixture browse
 
         // On a 320 px phone in Arabic the form and the receipt fit without sideways scrolling.
         var phone = await OpenBrowserAsync(width: 320, height: 640);
-        await SignInAsync(phone, member);
+        await SignInAsAsync(phone, member);
         await new PortalPage(phone).SwitchLanguageAsync("العربية");
         await phone.GotoAsync($"/applications/{id}/objection/received");
         await FitsAsync(phone, "objection-received-phone");
@@ -166,24 +165,4 @@ public sealed partial class Objection(PortalServer server, BrowserFixture browse
         await scope.ServiceProvider.GetRequiredService<ProposalDecisions>().DecideAsync(assessment, application, by);
         return reference;
     }
-
-    private async Task SignInAsync(IPage tab, TestAccount account)
-    {
-        var signIn = new SignInPage(tab);
-        await signIn.GotoAsync();
-        await SeeAsync(tab, "sign-in");
-        await signIn.SignInAsync(account.Email, account.Password);
-        if (account.AuthenticatorKey is { } key)
-        {
-            var code = new TwoFactorPage(tab);
-            await Expect(code.Heading).ToHaveTextAsync("Vul uw code in");
-            await SeeAsync(tab, "two-factor");
-            await code.SubmitAsync(Totp.FreshCode(key));
-        }
-        await Expect(tab).Not.ToHaveURLAsync(SignInUrl());
-        await SeeAsync(tab, "signed-in");
-    }
-
-    [GeneratedRegex("/account/(sign-in|two-factor)")]
-    private static partial Regex SignInUrl();
 }

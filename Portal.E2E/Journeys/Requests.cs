@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +20,7 @@ namespace Portal.E2E.Journeys;
 /// reads only the message), assesses without names, proposes a refusal, and an approver approves it. Every page and state
 /// is looked at with axe and the HTML checker.
 /// </summary>
-public sealed partial class Requests(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
+public sealed class Requests(PortalServer server, BrowserFixture browser, ITestOutputHelper output) : Journey(server, browser, output)
 {
     [Fact]
     public async Task Sent_in_asked_for_a_missing_quote_answered_with_a_file_assessed_without_names_proposed_and_approved()
@@ -33,7 +32,7 @@ public sealed partial class Requests(PortalServer server, BrowserFixture browser
         await InReviewAsync(id, member, reviewer);
 
         var reviewerTab = await OpenBrowserAsync();
-        await SignInAsync(reviewerTab, reviewer);
+        await SignInAsAsync(reviewerTab, reviewer);
         await reviewerTab.GotoAsync($"/review/applications/{id}/requests");
         var main = reviewerTab.GetByRole(AriaRole.Main);
         await Expect(reviewerTab.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Vragen aan de aanvrager");
@@ -54,7 +53,7 @@ public sealed partial class Requests(PortalServer server, BrowserFixture browser
         Assert.Contains("Als wij dit niet op tijd krijgen, behandelen wij uw aanvraag niet.", mail.Text, StringComparison.Ordinal);
 
         var memberTab = await OpenBrowserAsync();
-        await SignInAsync(memberTab, member);
+        await SignInAsAsync(memberTab, member);
         await memberTab.GotoAsync(mail.FirstLink.PathAndQuery);
         var status = memberTab.GetByRole(AriaRole.Main);
         await Expect(status).ToContainTextAsync("Stuur de offerte van de zaal in het buurthuis.");
@@ -116,7 +115,7 @@ public sealed partial class Requests(PortalServer server, BrowserFixture browser
         await SeeAsync(reviewerTab, "assessment-proposed");
 
         var approverTab = await OpenBrowserAsync();
-        await SignInAsync(approverTab, approver);
+        await SignInAsAsync(approverTab, approver);
         await approverTab.GotoAsync("/review/approvals");
         await SeeAsync(approverTab, "approvals");
         await approverTab.GetByRole(AriaRole.Link, new() { Name = await ReferenceAsync(id) }).ClickAsync();
@@ -154,24 +153,4 @@ public sealed partial class Requests(PortalServer server, BrowserFixture browser
     }
 
     private async Task<string> ReferenceAsync(Guid id) => (await ApplicantData.LoadAsync(Server, id)).Reference!;
-
-    private async Task SignInAsync(IPage tab, TestAccount account)
-    {
-        var signIn = new SignInPage(tab);
-        await signIn.GotoAsync();
-        await SeeAsync(tab, "sign-in");
-        await signIn.SignInAsync(account.Email, account.Password);
-        if (account.AuthenticatorKey is { } key)
-        {
-            var code = new TwoFactorPage(tab);
-            await Expect(code.Heading).ToHaveTextAsync("Vul uw code in");
-            await SeeAsync(tab, "two-factor");
-            await code.SubmitAsync(Totp.FreshCode(key));
-        }
-        await Expect(tab).Not.ToHaveURLAsync(SignInUrl());
-        await SeeAsync(tab, "signed-in");
-    }
-
-    [GeneratedRegex("/account/(sign-in|two-factor)")]
-    private static partial Regex SignInUrl();
 }
