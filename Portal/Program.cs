@@ -196,6 +196,7 @@ services.AddScoped<Portal.Applications.AnswerSummaries>();
 services.AddScoped<Portal.Dispatch.ElectronicContact>();
 services.AddScoped<Portal.Dispatch.PostTasks>();
 services.AddScoped<Portal.Dispatch.DispatchFollower>();
+services.AddScoped<Portal.Domain.Email.IMailAttachments, Portal.Dispatch.DecisionLetterAttachment>();
 services.AddHostedService<Portal.Dispatch.DispatchWorker>();
 
 var app = builder.Build();

@@ -13,6 +13,8 @@ using Portal.Domain.Email;
 using Portal.Domain.Money;
 using Portal.Domain.Terms;
 using Portal.Tests.Infrastructure;
+using Portal.TestSupport;
+using MimeKit;
 
 namespace Portal.Tests.Pages;
 
@@ -123,8 +125,30 @@ public sealed class DecisionDispatchPageTests(DatabaseFixture fixture) : IAsyncL
         var accepted = await db.EmailMessages.AsNoTracking().SingleAsync(m => m.Id == email.Id);
         Assert.Equal((DispatchChannel.Email, accepted.SentAt), (sent.Channel!.Value, sent.SentAt));
         Assert.Equal(Decision.LastDayToObject(NijmegenTime.DayOf(accepted.SentAt!.Value), AtwCalendar.Netherlands), sent.ObjectionLastDay);
-        Assert.NotEmpty(fixture.Smtp.To("amina@example.org"));
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Kind == "application.decision-sent" && a.ObjectId == submitted.Id && a.ActorRole == "System"));
+
+        // The letter itself goes with the email as a PDF: Dutch with the Arabic summary, the last day from the sending day, and
+        // the same letter as the one kept on file.
+        var received = Assert.Single(fixture.Smtp.To("amina@example.org"), m => m.Subject.Contains("قرار", StringComparison.Ordinal));
+        Assert.Contains("Het hele besluit zit als PDF bij deze e-mail.", received.TextBody, StringComparison.Ordinal);
+        var attached = Assert.Single(received.Message.Attachments.OfType<MimePart>());
+        var reference = await db.Applications.Where(a => a.Id == submitted.Id).Select(a => a.Reference).SingleAsync();
+        Assert.Equal(($"besluit-{reference}-1.pdf", "application/pdf"), (attached.FileName, attached.ContentType.MimeType));
+        using var content = new MemoryStream();
+        await attached.Content!.DecodeToAsync(content);
+        var pdf = content.ToArray();
+        var text = PdfText.Joined(pdf).Replace('\u00A0', ' ');
+        Assert.Contains("U krijgt € 800", text, StringComparison.Ordinal);
+        Assert.Contains(sent.ObjectionLastDay!.Value.ToString("d MMMM yyyy", Dutch), text, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Lines(pdf), line => PdfText.ReadRightToLeft(line).Contains("الرسالة الهولندية وحدها هي الرسمية", StringComparison.Ordinal));
+        var kept = await EventuallyAsync(async () =>
+        {
+            await using var check = fixture.Database.NewContext();
+            return await check.DecisionDocuments.SingleOrDefaultAsync(d => d.DecisionId == decision.Id);
+        });
+        Assert.Equal(PdfText.Lines(kept.Content), PdfText.Lines(pdf));
+        // Other mail (the receipt of the application) goes without.
+        Assert.All(fixture.Smtp.To("amina@example.org").Where(m => m != received), m => Assert.Empty(m.Message.Attachments));
     }
 
     [Fact]

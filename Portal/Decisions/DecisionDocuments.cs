@@ -39,6 +39,18 @@ public sealed class DecisionDocuments(PortalDbContext db, DecisionLetters letter
         return await KeepAsync(decisionId, Render(source, language), language, cancellationToken);
     }
 
+    /// <summary>
+    /// The PDF that goes with the email sending the decision at <paramref name="at"/>: the kept document once the decision has
+    /// been sent (a second recipient, a retry), else the letter written as sent at that moment, with the summary the kept
+    /// document will have. Null when there is no such decision.
+    /// </summary>
+    public async Task<byte[]?> SendingAsync(Guid decisionId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (await StoredAsync(decisionId, cancellationToken) is { } stored) return stored;
+        if (await letters.SourceAsync(decisionId, cancellationToken) is not { } source) return null;
+        return Render(source with { SendingAt = at }, await DefaultSummaryLanguageAsync(source, cancellationToken));
+    }
+
     /// <summary>The letter as a PDF, Dutch with the summary in <paramref name="summaryLanguage"/> (none for null or Dutch).</summary>
     public byte[] Render(LetterSource source, string? summaryLanguage)
     {

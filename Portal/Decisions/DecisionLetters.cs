@@ -18,8 +18,12 @@ using Portal.Infrastructure.Localization;
 namespace Portal.Decisions;
 
 /// <summary>What a letter is written from: the decision and what it is about.</summary>
+/// <param name="SendingAt">For the letter that goes out now, with the email that sends it: written as sent at that moment.</param>
 public sealed record LetterSource(Decision Decision, Application Application, Organisation Organisation, Scheme Scheme,
-    IReadOnlyList<BudgetCut> Cuts);
+    IReadOnlyList<BudgetCut> Cuts, DateTimeOffset? SendingAt = null);
+
+/// <summary>The last day to object, and whether the letter has gone out (else that day holds only if it goes out today).</summary>
+internal readonly record struct ObjectionTerm(DateOnly LastDay, bool Sent);
 
 /// <summary>
 /// Writes the decision letter (issue 12, point 2): plain Dutch, the outcome first, then what is agreed and thanks for the
@@ -61,19 +65,21 @@ public sealed class DecisionLetters(PortalDbContext db, PortalText text, IOption
     /// <summary>The letter; <paramref name="summaryLanguage"/> null or Dutch for the Dutch letter alone.</summary>
     public DecisionLetter Write(LetterSource source, string? summaryLanguage)
     {
-        var today = NijmegenTime.DayOf(clock.GetUtcNow());
         var decision = source.Decision;
         // Before sending, the letter shows the last day as it would be if it went out today (staff print it to post it).
-        var lastDay = decision.ObjectionLastDay ?? Decision.LastDayToObject(today, AtwCalendar.Netherlands);
+        var sentAt = decision.SentAt ?? source.SendingAt;
+        var lastDay = decision.ObjectionLastDay
+            ?? Decision.LastDayToObject(NijmegenTime.DayOf(sentAt ?? clock.GetUtcNow()), AtwCalendar.Netherlands);
+        var term = new ObjectionTerm(lastDay, Sent: sentAt is not null);
         var snapshot = Snapshot.Read(decision.ApplicationSnapshot, source.Application);
         using (UiCulture.Use(Dutch))
         {
-            var translation = summaryLanguage is null || summaryLanguage == Languages.Default ? null : Translate(source, snapshot, lastDay, summaryLanguage);
-            return DutchLetter(source, snapshot, lastDay, translation);
+            var translation = summaryLanguage is null || summaryLanguage == Languages.Default ? null : Translate(source, snapshot, term, summaryLanguage);
+            return DutchLetter(source, snapshot, term, translation);
         }
     }
 
-    private DecisionLetter DutchLetter(LetterSource source, Snapshot snapshot, DateOnly lastDay, LetterSummary? translation)
+    private DecisionLetter DutchLetter(LetterSource source, Snapshot snapshot, ObjectionTerm term, LetterSummary? translation)
     {
         var decision = source.Decision;
         var reference = snapshot.Reference ?? source.Application.Reference ?? "";
@@ -88,7 +94,7 @@ public sealed class DecisionLetters(PortalDbContext db, PortalText text, IOption
             (L("Letter.Fact.Version"), L("Letter.Fact.VersionValue", decision.Number)),
         };
 
-        var summary = SummaryBlocks(decision, title, lastDay, dutch: true).ToList();
+        var summary = SummaryBlocks(decision, title, term, dutch: true).ToList();
         summary.Add(new(L(decision.IsGrant ? "Letter.Thanks.Grant" : "Letter.Thanks.Refusal")));
         if (!decision.IsGrant) summary.Add(new(L("Letter.Thanks.Coach")));
 
@@ -115,15 +121,15 @@ public sealed class DecisionLetters(PortalDbContext db, PortalText text, IOption
         [
             new(L("Letter.Objection.What")),
             new(L("Letter.Objection.Term")),
-            new(decision.SentAt is null ? L("Letter.Objection.LastDayNotSent", LongDate(lastDay, Dutch)) : L("Letter.Objection.LastDay", LongDate(lastDay, Dutch))),
+            new(L(term.Sent ? "Letter.Objection.LastDay" : "Letter.Objection.LastDayNotSent", LongDate(term.LastDay, Dutch))),
             new(L("Letter.Objection.How", reference)),
             new(L("Letter.Objection.Where")),
             new(L("Letter.Objection.Talk")),
         ]));
         sections.Add(new(L("Letter.Questions.Title"), [new(L("Letter.Questions.Text", help.Value.Phone, help.Value.Email, reference))]));
 
-        return new DecisionLetter(decision.Id, decision.ApplicationId, decision.Number, decision.Kind, decision.Stands, decision.SentAt is not null,
-            lastDay, L("Letter.Municipality"), L("Letter.Title", reference), facts,
+        return new DecisionLetter(decision.Id, decision.ApplicationId, decision.Number, decision.Kind, decision.Stands, term.Sent,
+            term.LastDay, L("Letter.Municipality"), L("Letter.Title", reference), facts,
             L("Letter.Salutation", source.Organisation.ContactName ?? source.Organisation.Name), summary, sections,
             [L("Letter.Closing"), L("Letter.Signature"), L("Letter.SignatureTeam")],
             decision.ReopenedAt is { } reopened ? L("Letter.NoLongerStands", LongDate(NijmegenTime.DayOf(reopened), Dutch)) : null,
@@ -131,7 +137,7 @@ public sealed class DecisionLetters(PortalDbContext db, PortalText text, IOption
     }
 
     /// <summary>The outcome in a sentence or three, and until when one can object: the start of the letter and of its summary.</summary>
-    private IEnumerable<LetterBlock> SummaryBlocks(Decision decision, string title, DateOnly lastDay, bool dutch)
+    private IEnumerable<LetterBlock> SummaryBlocks(Decision decision, string title, ObjectionTerm term, bool dutch)
     {
         string Amount(Domain.Money.Money money) => dutch ? money.Text : money.Format();
         var culture = CultureInfo.CurrentUICulture;
@@ -152,9 +158,7 @@ public sealed class DecisionLetters(PortalDbContext db, PortalText text, IOption
                 yield return new(L("Letter.Summary.NotProcessed", title));
                 break;
         }
-        yield return new(decision.SentAt is null
-            ? L("Letter.Summary.ObjectByNotSent", LongDate(lastDay, culture))
-            : L("Letter.Summary.ObjectBy", LongDate(lastDay, culture)));
+        yield return new(L(term.Sent ? "Letter.Summary.ObjectBy" : "Letter.Summary.ObjectByNotSent", LongDate(term.LastDay, culture)));
     }
 
     private IEnumerable<LetterBlock> Agreed(Decision decision, Snapshot snapshot, string title)
@@ -232,13 +236,13 @@ public sealed class DecisionLetters(PortalDbContext db, PortalText text, IOption
     }
 
     /// <summary>The summary in the applicant's language: the outcome, the reasons we chose (not the Dutch free text) and the last day.</summary>
-    private LetterSummary Translate(LetterSource source, Snapshot snapshot, DateOnly lastDay, string language)
+    private LetterSummary Translate(LetterSource source, Snapshot snapshot, ObjectionTerm term, string language)
     {
         var culture = CultureInfo.GetCultureInfo(language);
         using var _ = UiCulture.Use(culture);
         var decision = source.Decision;
         var title = Bidi.Isolate(snapshot.Title ?? ApplicationDisplay.SchemeName(text, source.Scheme.Slug));
-        var blocks = SummaryBlocks(decision, title, lastDay, dutch: false).ToList();
+        var blocks = SummaryBlocks(decision, title, term, dutch: false).ToList();
         var reasons = decision.Reasons.Select(key => text[ReasonTemplates.ResourceKey(decision.Outcome, key)])
             .Where(r => !r.ResourceNotFound).Select(r => new LetterBlock(r.Value, IsItem: true)).ToList();
         if (reasons.Count > 0)

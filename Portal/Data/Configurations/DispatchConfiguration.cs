@@ -34,6 +34,8 @@ internal sealed class DecisionDispatchConfiguration : IEntityTypeConfiguration<D
         dispatch.Property(d => d.Route).HasConversion<string>().HasMaxLength(8);
         dispatch.Property(d => d.PostReason).HasConversion<string>().HasMaxLength(16);
         dispatch.Property(d => d.EmailMessageIds).HasColumnType("uuid[]").IsRequired();
+        // The outbox, sending one of these emails, finds its decision to attach the letter ("EmailMessageIds" @> ARRAY[id]).
+        dispatch.HasIndex(d => d.EmailMessageIds).HasMethod("gin");
         // Staff marking it posted races the outbox finding the email went after all.
         dispatch.Property(d => d.Version).IsRowVersion();
         dispatch.Ignore(d => d.NeedsPosting);

@@ -4,9 +4,6 @@ using Portal.Domain.Languages;
 
 namespace Portal.Infrastructure.Email;
 
-/// <summary>A file that goes with an email (a decision letter as PDF, later): name, MIME type and bytes.</summary>
-public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
-
 /// <summary>Turns an outbox message into the MIME message that goes over the wire.</summary>
 public static class MailMessages
 {

@@ -48,6 +48,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<OutboxOpt
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var attachers = scope.ServiceProvider.GetServices<IMailAttachments>().ToList();
 
         await GiveUpAbandonedAsync(db, clock, cancellationToken);
         var claimed = await ClaimAsync(db, clock.GetUtcNow(), cancellationToken);
@@ -62,7 +63,10 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IOptions<OutboxOpt
             string? error = null;
             try
             {
-                await sender.SendAsync(message, cancellationToken);
+                // Found at sending: a file that cannot be read now (its database is gone) fails this attempt, to be tried again.
+                var attachments = new List<MailAttachment>();
+                foreach (var attacher in attachers) attachments.AddRange(await attacher.ForAsync(message, cancellationToken));
+                await sender.SendAsync(message, attachments, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -31,10 +31,10 @@ public sealed class SmtpOptions
 /// <summary>SMTP adapter on MailKit: one connection per message, so a failure never touches another message.</summary>
 public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(EmailMessage message, IReadOnlyList<MailAttachment> attachments, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        using var mail = MailMessages.Build(message, smtp);
+        using var mail = MailMessages.Build(message, smtp, attachments);
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
