@@ -22,19 +22,10 @@ public sealed partial class AssistedJourney(PortalServer server, BrowserFixture 
     public async Task A_coach_applies_for_someone_who_is_not_online_and_the_person_takes_over_with_a_printed_code()
     {
         await Server.SeedSchemesAsync();
-        var key = Totp.NewKey();
-        var coachAccount = await Server.CreateAccountAsync(Roles.Coach, "coach", authenticatorKey: key);
+        var coachAccount = await Server.CreateAccountAsync(Roles.Coach, "coach", authenticatorKey: Totp.NewKey());
         var page = await OpenBrowserAsync();
-        var signIn = new SignInPage(page);
-        await signIn.GotoAsync();
-        await SeeAsync(page, "sign-in");
-        await signIn.SignInAsync(coachAccount.Email, coachAccount.Password);
-        var twoFactor = new TwoFactorPage(page);
-        await Expect(twoFactor.Code).ToBeVisibleAsync();
-        await SeeAsync(page, "two-factor");
-        await twoFactor.SubmitAsync(Totp.FreshCode(key));
-        await Expect(signIn.Main).ToContainTextAsync("U bent ingelogd.");
-        await SeeAsync(page, "signed-in");
+        await SignInAsAsync(page, coachAccount);
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("U bent ingelogd.");
 
         await page.GotoAsync("/coach/assisted");
         var a = new AssistedPages(page);

@@ -87,13 +87,7 @@ public sealed class Coaching(PortalServer server, BrowserFixture browser, ITestO
         Assert.Equal("Nieuwe hulpvragen voor u: 1", news.Subject);
         Assert.Contains("Vraag over: Begroting — Kleine subsidie Samen Doen", news.Text, StringComparison.Ordinal);
         var coachPage = await OpenBrowserAsync();
-        var coachSignIn = new SignInPage(coachPage);
-        await coachSignIn.GotoAsync();
-        await SeeAsync(coachPage, "coach-sign-in");
-        await coachSignIn.SignInAsync(coach.Email, coach.Password);
-        await SeeAsync(coachPage, "coach-two-factor");
-        await new TwoFactorPage(coachPage).SubmitAsync(Totp.FreshCode(coach.AuthenticatorKey!));
-        await SeeAsync(coachPage, "coach-signed-in");
+        await SignInAsAsync(coachPage, coach);
         await coachPage.GotoAsync("/coach");
         await Expect(coachPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hulpvragen");
         await SeeAsync(coachPage, "coach-dashboard");

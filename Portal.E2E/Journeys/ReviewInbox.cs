@@ -7,7 +7,6 @@ using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
 using Portal.Domain.Common;
 using Portal.E2E.Infrastructure;
-using Portal.E2E.Pages;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -40,13 +39,7 @@ public sealed class ReviewInbox(PortalServer server, BrowserFixture browser, ITe
         }
         var reviewer = await Server.CreateAccountAsync(Roles.Reviewer, "reviewer", Totp.NewKey());
         var page = await OpenBrowserAsync();
-        var signIn = new SignInPage(page);
-        await signIn.GotoAsync();
-        await SeeAsync(page, "review-sign-in");
-        await signIn.SignInAsync(reviewer.Email, reviewer.Password);
-        await SeeAsync(page, "review-two-factor");
-        await new TwoFactorPage(page).SubmitAsync(Totp.FreshCode(reviewer.AuthenticatorKey!));
-        await SeeAsync(page, "review-signed-in");
+        await SignInAsAsync(page, reviewer);
 
         await page.GotoAsync("/review");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Aanvragen beoordelen");
