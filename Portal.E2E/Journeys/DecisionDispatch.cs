@@ -60,7 +60,7 @@ public sealed class DecisionDispatch(PortalServer server, BrowserFixture browser
 
         // Decided: the email names what it is, what it does, and the last day to object, and links to the decision.
         var decided = await DecideAsync(aminasDraft);
-        var mail = await WaitForDecisionMailAsync(amina.Email);
+        var mail = await Server.Mail.WaitForMailToAsync(amina.Email, m => m.Subject.StartsWith("Besluit", StringComparison.Ordinal));
         var lastDay = Decision.LastDayToObject(NijmegenTime.DayOf(decided), AtwCalendar.Netherlands).ToString("d MMMM yyyy", Dutch);
         Assert.StartsWith("Besluit over uw aanvraag NIJ-", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Dit is de officiële bekendmaking van het besluit.", mail.Text, StringComparison.Ordinal);
@@ -122,18 +122,6 @@ public sealed class DecisionDispatch(PortalServer server, BrowserFixture browser
             .ToHaveCountAsync(1);
         await SeeAsync(page, "dispatch-staff-posted");
         Assert.DoesNotContain(await Server.Mail.MailsToAsync(yusuf.Email), m => m.Subject.StartsWith("Besluit", StringComparison.Ordinal));
-    }
-
-    private async Task<MailDev.Mail> WaitForDecisionMailAsync(string address)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            if ((await Server.Mail.MailsToAsync(address)).FirstOrDefault(m => m.Subject.StartsWith("Besluit", StringComparison.Ordinal)) is { } mail)
-                return mail;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No decision mail to {address} arrived.");
-            await Task.Delay(200);
-        }
     }
 
     /// <summary>A complete draft of the member's new group (what the task list would have made).</summary>

@@ -105,7 +105,7 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
         Assert.Contains("U vroeg € 1.800. U krijgt € 1.500. Het verschil van € 300 krijgt u niet.", dutch, StringComparison.Ordinal);
         Assert.Contains($"Boodschappen: € 300 minder. {TestDecisions.CutReason}", dutch, StringComparison.Ordinal);
         Assert.Contains("Een deel van de kosten betaalt deze regeling niet.", dutch, StringComparison.Ordinal);
-        Assert.Contains("bezwaar (een klacht over het besluit) maken", dutch, StringComparison.Ordinal);
+        Assert.Contains("bezwaar (een verzoek om opnieuw naar het besluit te kijken) maken", dutch, StringComparison.Ordinal);
         PlainDutch(letter);
         Assert.Contains("طلبتم", Arabic(letter), StringComparison.Ordinal);
     }
@@ -318,6 +318,6 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
     {
         var warnings = PlainLanguage.Check(Plain(string.Join("\n", letter.OurDutchTexts)));
         Assert.True(warnings.Count == 0, string.Join("; ", warnings.Select(w => $"{w.Problem}: {w.Text}")));
-        Assert.Contains("bezwaar (een klacht over het besluit) maken. Dat betekent:", Dutch(letter), StringComparison.Ordinal);
+        Assert.Contains("bezwaar (een verzoek om opnieuw naar het besluit te kijken) maken. Dat kost niets.", Dutch(letter), StringComparison.Ordinal);
     }
 }

@@ -47,7 +47,7 @@ public sealed partial class PlainLanguageTests
     [Theory]
     [InlineData("Het is een subsidieplafond.", "subsidieplafond", true)]
     [InlineData("Het subsidieplafond (het geld dat er in totaal is) is op.", "subsidieplafond", false)]
-    [InlineData("U kunt bezwaar (een klacht over het besluit) maken.", "bezwaar", false)]
+    [InlineData("U kunt bezwaar (een verzoek om opnieuw naar het besluit te kijken) maken.", "bezwaar", false)]
     public void An_explanation_is_recognised_in_brackets_right_after_the_word(string text, string word, bool unexplained) =>
         Assert.Equal(unexplained, Unexplained(text, word));
 
