@@ -89,9 +89,9 @@ public static class TestApplications
     /// and audit rows, as every state change has them).
     /// </summary>
     public static async Task<Application> DecidedAsync(TestDatabase database, Organisation organisation,
-        ProposedOutcome outcome = ProposedOutcome.Grant)
+        ProposedOutcome outcome = ProposedOutcome.Grant, string reference = "NIJ-2026-00042")
     {
-        var submitted = await SubmittedAsync(database, organisation);
+        var submitted = await SubmittedAsync(database, organisation, reference);
         await using var db = database.NewContext();
         var application = await db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == submitted.Id);
         var reviewer = Actor.Reviewer(Guid.NewGuid());

@@ -1,5 +1,10 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Applications;
+using Portal.Domain.Common;
+using Portal.Domain.Decisions;
+using Portal.Domain.Terms;
 using Portal.Infrastructure.Web;
 using Portal.Tests.Infrastructure;
 
@@ -73,19 +78,30 @@ public sealed class RoundTripTests(DatabaseFixture fixture) : IAsyncLifetime
         System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(/[^\"]+\\.(?:css|js)\\?v=[^\"]+)\"")
             .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value));
 
-    /// <summary>A signed-in applicant with a draft and a sent-in application, and every page they can open.</summary>
+    /// <summary>A signed-in applicant with a draft, a sent-in and a decided application, and every page they can open.</summary>
     private async Task<(FormClient Client, string[] Pages)> ApplicantPagesAsync()
     {
         var (client, organisation) = await fixture.SignedInApplicantAsync("amina@example.org", "Moedergroep Hatert");
         var draft = await TestApplications.DraftAsync(fixture.Database, organisation);
         var sent = await TestApplications.SubmittedAsync(fixture.Database, organisation);
+        var decided = await TestApplications.DecidedAsync(fixture.Database, organisation, reference: "NIJ-2026-00043");
+        await using (var db = fixture.Database.NewContext())
+        {
+            // Its decision letter, sent: the status page shows it, the last day to object and the objection button.
+            var scheme = await db.Schemes.SingleAsync(s => s.Id == decided.SchemeId);
+            var reviewer = Actor.Reviewer(Guid.NewGuid());
+            var decision = Decision.Take(decided, scheme, 1, null, ProposedOutcome.Grant, decided.Requested, [], null, null, "{}", reviewer, DateTimeOffset.UtcNow);
+            decision.Sent(DispatchChannel.Post, DateTimeOffset.UtcNow, AtwCalendar.Netherlands, reviewer);
+            db.Decisions.Add(decision);
+            await db.SaveChangesAsync();
+        }
         return (client,
         [
             "/", "/schemes", "/schemes/samen-doen", "/applications", "/account/profile", $"/organisation/{organisation.Id}",
             $"/applications/{draft.Id}", $"/applications/{draft.Id}/answer-language", $"/applications/{draft.Id}/budget",
             $"/applications/{draft.Id}/budget/overview", $"/applications/{draft.Id}/attachments", $"/applications/{draft.Id}/check",
             .. new[] { "title", "description", "for-whom", "participants", "where", "when", "join" }.Select(q => $"/applications/{draft.Id}/activity/{q}"),
-            $"/applications/{sent.Id}/status",
+            $"/applications/{sent.Id}/status", $"/applications/{decided.Id}/status",
         ]);
     }
 

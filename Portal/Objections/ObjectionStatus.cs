@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Domain.Applications;
 using Portal.Domain.Decisions;
 using Portal.Domain.Terms;
@@ -9,24 +7,23 @@ namespace Portal.Objections;
 
 /// <summary>
 /// What the status page shows about decisions and objections: the decision that stands and the last day to object to it,
-/// the objection received (if any), the earlier versions that no longer stand — and the timeline steps they add. Loaded only
-/// for an application that has ever been decided, in one round trip (the status page's budget).
+/// the objection received (if any), the earlier versions that no longer stand — and the timeline steps they add. Only for an
+/// application that has ever been decided; the status page reads what it needs with the rest of the page, in one round trip.
 /// </summary>
 public sealed record ObjectionStatus(IReadOnlyList<Decision> Decisions, IReadOnlyList<Objection> Objections, bool MayObject, DateOnly Today)
 {
-    public static async Task<ObjectionStatus?> LoadAsync(PortalDbContext db, Application application, bool mayObject, DateTimeOffset now)
+    /// <summary>
+    /// From the application's decisions (newest first) and objections (newest first), read by the status page in its one round
+    /// trip; null for an application that was never decided.
+    /// </summary>
+    public static ObjectionStatus? Of(Application application, IReadOnlyList<Decision> decisions, IReadOnlyList<Objection> objections,
+        bool mayObject, DateTimeOffset now)
     {
         if (application.DecidedOn is null) return null;
-        var id = application.Id;
-        var found = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => new
-        {
-            Decisions = db.Decisions.Where(d => d.ApplicationId == id).OrderByDescending(d => d.Number).ToList(),
-            Objections = db.Set<Objection>().Where(o => o.ApplicationId == id).OrderByDescending(o => o.LodgedAt).ToList(),
-        }).SingleAsync();
         var standing = ApplicationStateMachine.IsDecided(application.Status);
-        return new ObjectionStatus(found.Decisions, found.Objections, mayObject && standing, NijmegenTime.DayOf(now))
+        return new ObjectionStatus(decisions, objections, mayObject && standing, NijmegenTime.DayOf(now))
         {
-            Standing = standing ? found.Decisions.FirstOrDefault(d => d.Stands) : null,
+            Standing = standing ? decisions.FirstOrDefault(d => d.Stands) : null,
         };
     }
 

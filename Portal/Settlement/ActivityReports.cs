@@ -19,19 +19,26 @@ public sealed class ActivityReports(PortalDbContext db, TimeProvider clock)
     public sealed record Standing(Decision Verlening, ActivityReport? Report, Decision? Vaststelling)
     {
         public DateOnly DueOn => ActivityReport.DueOn(Verlening);
+
+        /// <summary>From the application's decisions and reports: the newest verlening not reopened, or null when there is none.</summary>
+        public static Standing? Of(IEnumerable<Decision> decisions, IEnumerable<ActivityReport> reports)
+        {
+            var all = decisions.Where(d => d.ReopenedAt == null).ToList();
+            var verlening = all.Where(d => d.Kind == DecisionKind.Verlening).MaxBy(d => d.Number);
+            return verlening is null ? null
+                : new Standing(verlening, reports.SingleOrDefault(r => r.DecisionId == verlening.Id), all.SingleOrDefault(d => d.SettlesDecisionId == verlening.Id));
+        }
     }
 
     /// <summary>The verlening that stands on the application, with its report and vaststelling, or null when there is none.</summary>
     public async Task<Standing?> StandingAsync(Guid applicationId, CancellationToken cancellationToken = default)
     {
-        var verlening = await db.Decisions.AsNoTracking()
-            .Where(d => d.ApplicationId == applicationId && d.Kind == DecisionKind.Verlening && d.ReopenedAt == null)
-            .OrderByDescending(d => d.Number).FirstOrDefaultAsync(cancellationToken);
-        if (verlening is null) return null;
-        var report = await db.Set<ActivityReport>().AsNoTracking().SingleOrDefaultAsync(r => r.DecisionId == verlening.Id, cancellationToken);
-        var vaststelling = await db.Decisions.AsNoTracking()
-            .SingleOrDefaultAsync(d => d.SettlesDecisionId == verlening.Id && d.ReopenedAt == null, cancellationToken);
-        return new Standing(verlening, report, vaststelling);
+        var found = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => new
+        {
+            Decisions = db.Decisions.Where(d => d.ApplicationId == applicationId).ToList(),
+            Reports = db.Set<ActivityReport>().Where(r => r.ApplicationId == applicationId).ToList(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : Standing.Of(found.Decisions, found.Reports);
     }
 
     /// <summary>

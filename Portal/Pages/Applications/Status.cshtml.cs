@@ -38,6 +38,9 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
     public Domain.Decisions.Decision? Decision { get; private set; }
     /// <summary>This reader may open the decision letter (members and the coaches they let in).</summary>
     public bool ReadsDecision { get; private set; }
+    /// <summary>The light report on a verleend grant (issue 12): null when the application has no verlening that stands.</summary>
+    public Portal.Settlement.ActivityReports.Standing? Report { get; private set; }
+
     /// <summary>Decisions and objections (issue 12): null for an application that was never decided.</summary>
     public Portal.Objections.ObjectionStatus? Objections { get; private set; }
 
@@ -48,14 +51,19 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
         Application = application;
         Scheme = await access.SchemeOfAsync(application);
         Timeline = TimelineStep.For(application, Scheme, clock.GetUtcNow());
-        // Who sent it in for whom, and the thread's size, in one round trip (the page's budget is two).
+        // Who sent it in for whom, the thread's size, the decisions and objections, in one round trip (the page's budget is two).
         var extras = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => new
         {
             OnBehalf = db.Set<Domain.Assisted.AssistedApplication>().FirstOrDefault(x => x.ApplicationId == id && x.SubmittedAt != null),
             Messages = db.Set<Domain.Messages.ApplicationMessage>().Count(m => m.ApplicationId == id && !m.IsInternal && !m.ForCoaches),
-            Decision = db.Decisions.Where(d => d.ApplicationId == id).OrderByDescending(d => d.Number).FirstOrDefault(),
+            Decisions = db.Decisions.Where(d => d.ApplicationId == id).OrderByDescending(d => d.Number).ToList(),
+            Objections = db.Set<Domain.Decisions.Objection>().Where(o => o.ApplicationId == id).OrderByDescending(o => o.LodgedAt).ToList(),
+            Reports = db.Set<Domain.Decisions.ActivityReport>().Where(r => r.ApplicationId == id).ToList(),
         }).SingleAsync();
-        (OnBehalf, VisibleMessages, Decision) = (extras.OnBehalf, extras.Messages, extras.Decision);
+        (OnBehalf, VisibleMessages, Decision) = (extras.OnBehalf, extras.Messages, extras.Decisions.FirstOrDefault());
+        Report = application.Status is ApplicationStatus.Granted or ApplicationStatus.PartiallyGranted
+            ? Portal.Settlement.ActivityReports.Standing.Of(extras.Decisions, extras.Reports)
+            : null;
         CanWithdraw = ApplicationStateMachine.CanMove(application.Status, ApplicationStatus.Withdrawn);
         var grants = await access.OnApplicationAsync(User, id);
         ManagesCoaches = grants?.Allows(Capability.GrantCoachAccess) == true;
@@ -67,7 +75,7 @@ public sealed class StatusModel(ApplicationAccess access, IOptions<HelpContactOp
             : null;
         MaySendDefaultNotice = grants?.Allows(Capability.SendDefaultNotice) == true && application.MaySendDefaultNotice(Scheme, now);
         Withdrawn = withdrawn && application.Status == ApplicationStatus.Withdrawn;
-        Objections = await Portal.Objections.ObjectionStatus.LoadAsync(db, application, grants?.Allows(Capability.EditAnswers) == true, now);
+        Objections = Portal.Objections.ObjectionStatus.Of(application, extras.Decisions, extras.Objections, grants?.Allows(Capability.EditAnswers) == true, now);
         if (Objections is not null) Timeline = Objections.AddTo(Timeline);
         return Page();
     }
