@@ -14,11 +14,12 @@ public sealed partial class Application
         .FirstOrDefault();
 
     /// <summary>
-    /// Whether the applicant may send a notice of default now: the application was sent in, is not decided or withdrawn,
-    /// its legal decision date has passed, and no notice was sent yet.
+    /// Whether the applicant may send a notice of default now: the application was sent in, was never decided and is not
+    /// withdrawn, its legal decision date has passed, and no notice was sent yet. A decision reopened after an objection has
+    /// the objection's own term (art. 7:10 Awb), not the application's, so the application's term no longer counts.
     /// </summary>
     public bool MaySendDefaultNotice(Scheme scheme, DateTimeOffset now) =>
-        DefaultNotice is null && Status is not (ApplicationStatus.Draft or ApplicationStatus.Withdrawn) && !ApplicationStateMachine.IsDecided(Status)
+        DefaultNotice is null && Status is not (ApplicationStatus.Draft or ApplicationStatus.Withdrawn) && DecidedOn is null
         && DecisionTerm(scheme, AtwCalendar.Netherlands, now) is { } term && NijmegenTime.DayOf(now) > term.LegalDate;
 
     /// <summary>

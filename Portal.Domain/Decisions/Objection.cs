@@ -53,6 +53,17 @@ public sealed class Objection : AggregateRoot
     public static DateOnly LastDayFor(Decision decision, AtwCalendar calendar) =>
         decision.ObjectionLastDay ?? Decision.LastDayToObject(decision.DecidedOn, calendar);
 
+    /// <summary>Weeks the municipality has to decide on an objection (art. 7:10(1) Awb; no advisory committee of art. 7:13).</summary>
+    public const int DecideWithinWeeks = 6;
+
+    /// <summary>
+    /// The last day to decide on this objection: six weeks from the day after the term to object ended (art. 7:10(1) Awb), a
+    /// last day on a weekend day or holiday running on to the next working day. For a late objection the six weeks count
+    /// from the day after it was received: a term that would have ended before it came is no term at all.
+    /// </summary>
+    public DateOnly DecideBy(AtwCalendar calendar) =>
+        calendar.TermEndingOn((ReceivedOn > LastDay ? ReceivedOn : LastDay).AddDays(7 * DecideWithinWeeks));
+
     /// <summary>
     /// Receives the objection of a member (or a coach allowed to edit) to the decision that stands on the application. The
     /// files are attached afterwards with <see cref="Application.AttachToObjection"/>, in the same save.

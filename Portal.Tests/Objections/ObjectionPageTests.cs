@@ -244,6 +244,15 @@ public sealed class ObjectionPageTests(DatabaseFixture fixture) : IAsyncLifetime
         var (_, status) = await member.GetAsync($"/applications/{application.Id}/status");
         Assert.Contains("Het besluit geldt niet meer", status, StringComparison.Ordinal);
         Assert.Contains("Daarna krijgt u een nieuw besluit.", status, StringComparison.Ordinal);
+        // The new decision has the objection's term (art. 7:10 Awb), not the application's old date; no notice of default on it.
+        DateOnly decideBy;
+        await using (var db = fixture.Database.NewContext())
+            decideBy = (await db.Set<Objection>().SingleAsync()).DecideBy(Portal.Domain.Terms.AtwCalendar.Netherlands);
+        var newDate = decideBy.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl"));
+        Assert.Contains($"U krijgt ons nieuwe besluit uiterlijk op \u2068{newDate}\u2069.", status, StringComparison.Ordinal);
+        Assert.Contains($"Nieuw besluit: uiterlijk op \u2068{newDate}\u2069", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("Besluit: uiterlijk op", status, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/applications/{application.Id}/default\"", status, StringComparison.Ordinal);
         Assert.Contains($"href=\"/applications/{application.Id}/decision/1\"", status, StringComparison.Ordinal);
         var (_, form) = await member.GetAsync($"/applications/{application.Id}/objection");
         Assert.Contains("Er is nu geen besluit waar u het mee oneens kunt zijn.", form, StringComparison.Ordinal);

@@ -112,6 +112,37 @@ public sealed class ObjectionRulesTests
     }
 
     [Fact]
+    public void The_decision_on_an_objection_is_due_six_weeks_after_the_term_to_object_ended_or_after_a_late_one_came()
+    {
+        var (application, _) = Decided("2026-09-01");
+        var decision = DecisionOn(application, "2026-09-01");
+        decision.Sent(DispatchChannel.Email, At("2026-09-01"), AtwCalendar.Netherlands, Reviewer);
+
+        // On time (last day Tuesday 13 October 2026): six weeks from the day after the term ended, Tuesday 24 November.
+        var onTime = Objection.Lodge(application, decision, "Te weinig geld.", Amina, At("2026-09-20"), AtwCalendar.Netherlands);
+        // Late, received on Monday 14 December 2026: six weeks from the day after it came is Monday 25 January 2027.
+        var late = Objection.Lodge(application, decision, "Te weinig geld.", Amina, At("2026-12-14"), AtwCalendar.Netherlands);
+
+        Assert.Equal(Day("2026-11-24"), onTime.DecideBy(AtwCalendar.Netherlands));
+        Assert.Equal(Day("2027-01-25"), late.DecideBy(AtwCalendar.Netherlands));
+    }
+
+    [Fact]
+    public void Once_decided_the_application_term_is_over_so_a_reopened_decision_offers_no_notice_of_default_on_it()
+    {
+        var (application, _) = Decided("2026-09-01");
+        var decision = DecisionOn(application, "2026-09-01");
+        decision.Reopen("Wij kijken opnieuw.", Approver, At("2026-09-10"));
+        application.ReopenForReview(Approver, At("2026-09-10"));
+
+        // Months after the application's own term: still no notice of default on it (the objection's term counts now).
+        Assert.Equal(ApplicationStatus.InReview, application.Status);
+        Assert.False(application.MaySendDefaultNotice(SamenDoen, At("2027-03-01")));
+        Assert.Equal("Default.NotYet", Assert.Throws<DomainException>(() =>
+            application.SendDefaultNotice(SamenDoen, null, Amina, At("2027-03-01"))).MessageKey);
+    }
+
+    [Fact]
     public void Only_an_approver_reopens_with_a_reason_the_version_stays_readable_and_the_application_is_reviewed_again()
     {
         var (application, _) = Decided("2026-09-01");

@@ -35,6 +35,13 @@ public sealed record ObjectionStatus(IReadOnlyList<Decision> Decisions, IReadOnl
 
     public DateOnly? LastDay => Standing is { } decision ? Objection.LastDayFor(decision, AtwCalendar.Netherlands) : null;
 
+    /// <summary>
+    /// The last day of the new decision on a decision reopened after an objection (art. 7:10 Awb); null while none waits, or
+    /// when it was reopened for a mistake of ours without an objection (then no legal term runs: "as soon as we can").
+    /// </summary>
+    public DateOnly? NewDecisionBy => ReopenedAwaitingNew is { } reopened
+        && Objections.FirstOrDefault(o => o.DecisionId == reopened.Id) is { } objection ? objection.DecideBy(AtwCalendar.Netherlands) : null;
+
     /// <summary>The newest decision was reopened and no new one was taken yet: the applicant is told it no longer stands.</summary>
     public Decision? ReopenedAwaitingNew => Decisions.FirstOrDefault() is { Stands: false } newest ? newest : null;
 
@@ -49,6 +56,15 @@ public sealed record ObjectionStatus(IReadOnlyList<Decision> Decisions, IReadOnl
         var happened = steps.Where(s => !s.Upcoming).Select((s, i) => (Step: s, Order: 0, Index: i))
             .Concat(extra.Select((s, i) => (Step: s, Order: 1, Index: i)))
             .OrderBy(x => x.Step.On).ThenBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Step);
-        return [.. happened, .. steps.Where(s => s.Upcoming)];
+        var upcoming = steps.Where(s => s.Upcoming).ToList();
+        if (ReopenedAwaitingNew is not null)
+        {
+            // The first decision's term is over: the new decision has the objection's term, or none.
+            upcoming.RemoveAll(s => s.TextKey is "Status.Upcoming.Decision" or "Status.Upcoming.DecisionLater");
+            upcoming.Add(NewDecisionBy is { } by
+                ? new TimelineStep("Objection.Timeline.NewDecisionBy", null, Upcoming: true, by)
+                : new TimelineStep("Objection.Timeline.NewDecisionSoon", null, Upcoming: true));
+        }
+        return [.. happened, .. upcoming];
     }
 }
