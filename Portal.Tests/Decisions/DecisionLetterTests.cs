@@ -223,6 +223,30 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Every_compressed_stream_of_the_PDF_is_a_whole_zlib_stream_and_every_object_is_where_the_table_says()
+    {
+        var decision = await DecisionAsync(new(SentAt: SentOnTuesday));
+        using var scope = fixture.Factory.Services.CreateScope();
+        var pdf = scope.ServiceProvider.GetRequiredService<DecisionDocuments>()
+            .Render(await scope.ServiceProvider.GetRequiredService<DecisionLetters>().SourceAsync(decision), "ar");
+
+        var streams = PdfStructure.FlateStreams(pdf);
+        Assert.True(streams.Count >= 4, $"only {streams.Count} compressed streams"); // both fonts, the pages, the text maps
+        // RFC 1950: the deflate data ends with the Adler-32 of what it holds (PDFsharp 6.2.4 leaves it out; ZlibTrailers adds it).
+        Assert.All(streams, stream => Assert.Equal(ZlibTrailers.Adler32(PdfStructure.Inflate(stream)), PdfStructure.Trailer(stream)));
+        Assert.All(PdfStructure.CrossReferences(pdf), entry => Assert.Equal($"{entry.Number} 0 obj",
+            System.Text.Encoding.Latin1.GetString(pdf, (int)entry.Offset, $"{entry.Number} 0 obj".Length)));
+        Assert.Equal(PdfStructure.StartXref(pdf), System.Text.Encoding.Latin1.GetString(pdf).LastIndexOf("\nxref\n", StringComparison.Ordinal) + 1);
+        Assert.Contains("U krijgt € 1.800 voor Kookavond voor moeders.", PdfText.Joined(pdf).Replace('\u00A0', ' '), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 1u)]
+    [InlineData("Wikipedia", 0x11E60398u)]
+    public void Adler32_is_the_checksum_of_RFC_1950(string text, uint expected) =>
+        Assert.Equal(expected, ZlibTrailers.Adler32(System.Text.Encoding.ASCII.GetBytes(text)));
+
+    [Fact]
     public async Task A_sent_decisions_PDF_is_kept_and_every_download_is_that_document_an_unsent_one_is_not_kept()
     {
         var unsent = await DecisionAsync(new(Reference: "NIJ-2026-00043"));

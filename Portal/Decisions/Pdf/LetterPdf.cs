@@ -63,7 +63,7 @@ public static class LetterPdf
         writer.Footers(Clean(letter.Title), footerPageText);
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        return ZlibTrailers.Complete(output.ToArray());
     }
 
     private static XFont Font(double size, bool bold = false) =>
