@@ -140,8 +140,8 @@ public sealed class DecisionChain(PortalServer server, BrowserFixture browser, I
     }
 
     /// <summary>
-    /// The draft, answered in Arabic (so the letter's summary is) with the papers its amount needs, sent in two days ago (so that
-    /// day's budget draw is held and it may be approved), taken up by the reviewer who declared no personal interest (the
+    /// The draft, answered in Arabic (so the letter's summary is) with the papers its amount needs, sent in three days ago (so
+    /// that day's budget draw is held and it may be approved), taken up by the reviewer who declared no personal interest (the
     /// inbox journey walks those pages); returns its reference.
     /// </summary>
     private async Task<string> SentInAndTakenUpAsync(Guid id, TestAccount member, TestAccount reviewer)
@@ -154,7 +154,9 @@ public sealed class DecisionChain(PortalServer server, BrowserFixture browser, I
         var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Attachments).Include(a => a.Events).SingleAsync(a => a.Id == id);
         var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
         var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganisationId);
-        var sentIn = DateTimeOffset.UtcNow.AddDays(-2);
+        // Three days ago, a day no other walk sends in on: each day's draw is held once, so an application back-dated to a
+        // day another walk's approval already drew would never get its place.
+        var sentIn = DateTimeOffset.UtcNow.AddDays(-3);
         application.WriteAnswersIn("ar", by, sentIn);
         foreach (var kind in scheme.RequiredDocuments(application.Requested))
         {

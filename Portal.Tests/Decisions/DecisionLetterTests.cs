@@ -290,6 +290,39 @@ public sealed class DecisionLetterTests(DatabaseFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Words_typed_in_Tigrinya_are_set_in_an_Ethiopic_font_beside_the_Dutch_in_the_same_line()
+    {
+        var decision = await DecisionAsync(new(SentAt: SentOnTuesday));
+        const string Tigrinya = "ንጉጅለ ኣዴታት የቐንየልና";
+        await using (var db = fixture.Database.NewContext())
+            await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "Decisions" SET "Feedback" = {"Dank u: " + Tigrinya + " (Hatert)"} WHERE "Id" = {decision.Id}""");
+        using var scope = fixture.Factory.Services.CreateScope();
+        var pdf = scope.ServiceProvider.GetRequiredService<DecisionDocuments>()
+            .Render((await scope.ServiceProvider.GetRequiredService<DecisionLetters>().SourceAsync(decision.Id))!, null);
+
+        // One line drawn in three runs: the Dutch and the brackets in DejaVu Sans, the Tigrinya in Noto Sans Ethiopic, in order.
+        var lines = PdfText.Lines(pdf).ToList();
+        var dutch = lines.IndexOf("Dank u: ");
+        Assert.True(dutch >= 0, "the Dutch run of the line is missing");
+        Assert.Equal(["Dank u: ", Tigrinya + " ", "(Hatert)"], lines.Skip(dutch).Take(3));
+        Assert.Contains(PdfStructure.FontNames(pdf), name => name.Contains("+Noto#20Sans#20Ethiopic", StringComparison.Ordinal));
+        Assert.DoesNotContain('\uFFFD', PdfText.Joined(pdf));
+    }
+
+    [Fact]
+    public async Task A_letter_without_Ethiopic_does_not_carry_the_Ethiopic_font()
+    {
+        var decision = await DecisionAsync(new(SentAt: SentOnTuesday));
+        using var scope = fixture.Factory.Services.CreateScope();
+        var pdf = scope.ServiceProvider.GetRequiredService<DecisionDocuments>()
+            .Render((await scope.ServiceProvider.GetRequiredService<DecisionLetters>().SourceAsync(decision.Id))!, "ar");
+
+        var fonts = PdfStructure.FontNames(pdf);
+        Assert.Contains(fonts, name => name.EndsWith("+DejaVu#20Sans", StringComparison.Ordinal));
+        Assert.DoesNotContain(fonts, name => name.Contains("Ethiopic", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Arabic_is_shaped_with_joining_forms_and_lam_alef_and_ordered_right_to_left()
     {
         // سلام: seen initial, lam-alef final (lam joins the seen), meem isolated (alef never joins what follows).

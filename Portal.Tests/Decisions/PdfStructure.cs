@@ -46,6 +46,13 @@ public static partial class PdfStructure
         return int.Parse(text[(text.LastIndexOf("startxref\n", StringComparison.Ordinal) + 10)..].Split('\n')[0], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The fonts the PDF carries, as their /BaseFont names ("ABCDEF+DejaVu#20Sans").</summary>
+    public static IReadOnlyList<string> FontNames(byte[] pdf) =>
+        [.. BaseFont().Matches(Encoding.Latin1.GetString(pdf)).Select(m => m.Groups[1].Value).Distinct()];
+
+    [GeneratedRegex(@"/BaseFont/([^/>\s]+)")]
+    private static partial Regex BaseFont();
+
     [GeneratedRegex(@"<<(?<dict>(?:(?!>>\nstream\n)[^\n])*)>>\nstream\n")]
     private static partial Regex Stream();
 

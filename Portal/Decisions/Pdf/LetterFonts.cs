@@ -6,13 +6,17 @@ namespace Portal.Decisions.Pdf;
 /// <summary>
 /// The fonts of the letter's PDF, from the portal itself (Portal/Fonts, with their licence): a server has no fonts to rely
 /// on, and CI has only what the repository brings. DejaVu Sans covers Latin and Arabic (with the presentation forms the
-/// shaping draws); its bold face has no Arabic, so Arabic text is always set in the regular face (docs/decisions/0019).
+/// shaping draws); its bold face has no Arabic, so Arabic text is always set in the regular face. Ethiopic (Tigrinya, typed
+/// by a group or in a summary) is not in DejaVu: runs of it are set in Noto Sans Ethiopic (docs/decisions/0019).
 /// </summary>
 public sealed class LetterFonts : IFontResolver
 {
     public const string Family = "DejaVu Sans";
     private const string Regular = "DejaVuSans";
     private const string Bold = "DejaVuSans-Bold";
+    public const string EthiopicFamily = "Noto Sans Ethiopic";
+    private const string EthiopicRegular = "NotoSansEthiopic";
+    private const string EthiopicBold = "NotoSansEthiopic-Bold";
 
     private static readonly Lock Gate = new();
     private static bool installed;
@@ -29,7 +33,12 @@ public sealed class LetterFonts : IFontResolver
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        string.Equals(familyName, Family, StringComparison.OrdinalIgnoreCase) ? new FontResolverInfo(bold ? Bold : Regular) : null;
+        string.Equals(familyName, Family, StringComparison.OrdinalIgnoreCase) ? new FontResolverInfo(bold ? Bold : Regular)
+        : string.Equals(familyName, EthiopicFamily, StringComparison.OrdinalIgnoreCase) ? new FontResolverInfo(bold ? EthiopicBold : EthiopicRegular)
+        : null;
+
+    /// <summary>Letters of the Ethiopic script (Ge'ez: Tigrinya, Amharic), which DejaVu Sans does not have.</summary>
+    public static bool IsEthiopic(char c) => c is >= '\u1200' and <= '\u139F' or >= '\u2D80' and <= '\u2DDF' or >= '\uAB00' and <= '\uAB2F';
 
     public byte[]? GetFont(string faceName)
     {

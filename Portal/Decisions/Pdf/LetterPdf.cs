@@ -179,8 +179,29 @@ public static class LetterPdf
         private void DrawLine(string line, XFont font, XColor color, double x, double width, bool rightToLeft)
         {
             var visual = ArabicShaping.Visual(line, rightToLeft);
-            var drawX = rightToLeft ? x + width - graphics.MeasureString(visual, font).Width : x;
-            graphics.DrawString(visual, font, new XSolidBrush(color), drawX, y, XStringFormats.TopLeft);
+            var drawX = rightToLeft ? x + width - Measure(visual, font) : x;
+            var brush = new XSolidBrush(color);
+            foreach (var (run, face) in Runs(visual, font))
+            {
+                graphics.DrawString(run, face, brush, drawX, y, XStringFormats.TopLeft);
+                drawX += graphics.MeasureString(run, face).Width;
+            }
+        }
+
+        private double Measure(string text, XFont font) => Runs(text, font).Sum(run => graphics.MeasureString(run.Text, run.Face).Width);
+
+        /// <summary>The text in runs of one face: Ethiopic in Noto Sans Ethiopic, the rest in the letter's own face; a space goes on in the face before it.</summary>
+        private static IEnumerable<(string Text, XFont Face)> Runs(string text, XFont font)
+        {
+            XFont? ethiopic = null;
+            for (int start = 0, end = 1; start < text.Length; end++)
+            {
+                if (end < text.Length && (text[end] == ' ' || LetterFonts.IsEthiopic(text[end]) == LetterFonts.IsEthiopic(text[start]))) continue;
+                yield return (text[start..end], LetterFonts.IsEthiopic(text[start])
+                    ? ethiopic ??= new XFont(LetterFonts.EthiopicFamily, font.Size, font.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode)
+                    : font);
+                start = end;
+            }
         }
 
         /// <summary>Greedy word wrap in logical order on the shaped text (shaping never joins across a space).</summary>
@@ -192,7 +213,7 @@ public static class LetterPdf
             foreach (var word in shaped.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = current.Length == 0 ? word : current + " " + word;
-                if (graphics.MeasureString(candidate, font).Width <= width)
+                if (Measure(candidate, font) <= width)
                 {
                     current = candidate;
                     continue;
@@ -200,10 +221,10 @@ public static class LetterPdf
                 if (current.Length > 0) lines.Add(current);
                 current = word;
                 // A word wider than the line (a long address, a pasted link) is broken where it must.
-                while (graphics.MeasureString(current, font).Width > width && current.Length > 1)
+                while (Measure(current, font) > width && current.Length > 1)
                 {
                     var fit = current.Length - 1;
-                    while (fit > 1 && graphics.MeasureString(current[..fit], font).Width > width) fit--;
+                    while (fit > 1 && Measure(current[..fit], font) > width) fit--;
                     // Never between the two halves of a character outside the BMP (an emoji).
                     if (fit > 1 && char.IsHighSurrogate(current[fit - 1])) fit--;
                     lines.Add(current[..fit]);
