@@ -252,6 +252,8 @@ public sealed class ObjectionPageTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains($"U krijgt ons nieuwe besluit uiterlijk op \u2068{newDate}\u2069.", status, StringComparison.Ordinal);
         Assert.Contains($"Nieuw besluit: uiterlijk op \u2068{newDate}\u2069", status, StringComparison.Ordinal);
         Assert.DoesNotContain("Besluit: uiterlijk op", status, StringComparison.Ordinal);
+        // Told once: not also in the short decision box above it.
+        Assert.DoesNotContain("Er komt een nieuw besluit. Wij laten het u weten.", status, StringComparison.Ordinal);
         Assert.DoesNotContain($"/applications/{application.Id}/default\"", status, StringComparison.Ordinal);
         Assert.Contains($"href=\"/applications/{application.Id}/decision/1\"", status, StringComparison.Ordinal);
         var (_, form) = await member.GetAsync($"/applications/{application.Id}/objection");
