@@ -19,7 +19,8 @@ public sealed partial class Application
     /// the objection's own term (art. 7:10 Awb), not the application's, so the application's term no longer counts.
     /// </summary>
     public bool MaySendDefaultNotice(Scheme scheme, DateTimeOffset now) =>
-        DefaultNotice is null && Status is not (ApplicationStatus.Draft or ApplicationStatus.Withdrawn) && !ApplicationStateMachine.IsDecided(Status) && DecidedOn is null
+        DefaultNotice is null && Status is not (ApplicationStatus.Draft or ApplicationStatus.Withdrawn)
+        && !ApplicationStateMachine.IsDecided(Status) && DecidedOn is null
         && DecisionTerm(scheme, AtwCalendar.Netherlands, now) is { } term && NijmegenTime.DayOf(now) > term.LegalDate;
 
     /// <summary>
