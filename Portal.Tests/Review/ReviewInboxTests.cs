@@ -489,16 +489,27 @@ public sealed class ReviewInboxTests(DatabaseFixture fixture) : IAsyncLifetime
         for (var i = 0; i < 3; i++) await SentInAsync(group, $"NIJ-2026-{i + 100:00000}", now.AddDays(-i));
         using var client = (await ReviewerAsync("reviewer@example.org")).Client;
         await client.GetAsync("/review?Assigned=Anyone");
-        var (few, _) = await client.GetAsync("/review?Assigned=Anyone");
+        var few = await CostAsync(client);
         for (var i = 3; i < 30; i++) await SentInAsync(group, $"NIJ-2026-{i + 100:00000}", now.AddDays(-i));
-        // Sending 27 in takes a while: the session's once-a-while "last seen" write falls on this look, not the measured one.
         await client.GetAsync("/review?Assigned=Anyone");
 
-        var (many, html) = await client.GetAsync("/review?Assigned=Anyone");
+        var many = await CostAsync(client);
+        var (last, html) = await client.GetAsync("/review?Assigned=Anyone");
 
         Assert.Equal(25, References(html).Count);
-        Assert.Equal(Header(few, RoundTrips.Header), Header(many, RoundTrips.Header));
-        Assert.Equal(0, Header(many, RoundTrips.WindowHeader));
+        Assert.Equal(few, many);
+        Assert.Equal(0, Header(last, RoundTrips.WindowHeader));
+    }
+
+    /// <summary>
+    /// The inbox's round trips: the lesser of two looks, as in RoundTripTests — the session's check is remembered for a few
+    /// seconds and its "last seen" is written once a minute, so one look of a slow run may carry one of those.
+    /// </summary>
+    private static async Task<int> CostAsync(FormClient client)
+    {
+        var (first, _) = await client.GetAsync("/review?Assigned=Anyone");
+        var (second, _) = await client.GetAsync("/review?Assigned=Anyone");
+        return Math.Min(Header(first, RoundTrips.Header), Header(second, RoundTrips.Header));
     }
 
     private static int Header(HttpResponseMessage response, string name) => int.Parse(response.Headers.GetValues(name).Single(),
