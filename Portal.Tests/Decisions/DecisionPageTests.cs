@@ -62,7 +62,10 @@ public sealed class DecisionPageTests(DatabaseFixture fixture) : IAsyncLifetime
         var page = Text(after);
         Assert.Contains("Ons besluit", page, StringComparison.Ordinal);
         Assert.Contains("U krijgt € 1.800.", page, StringComparison.Ordinal);
-        Assert.Contains("Dan kunt u bezwaar (een verzoek om opnieuw naar het besluit te kijken) maken. Dat kan tot en met 12 januari 2027.", page, StringComparison.Ordinal);
+        // How to object and until when: said once on the page (in the objection part), not again in the short box.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, System.Text.RegularExpressions.Regex.Escape(
+            "Dan kunt u bezwaar (een verzoek om opnieuw naar het besluit te kijken) maken.")));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "tot en met 12 januari 2027"));
         Assert.Contains($"href=\"/applications/{decision.ApplicationId}/decision\"", after, StringComparison.Ordinal);
         // Showing the status page is not opening the decision.
         await using var db = fixture.Database.NewContext();
