@@ -147,8 +147,10 @@ public sealed class DecisionDispatchPageTests(DatabaseFixture fixture) : IAsyncL
             return await check.DecisionDocuments.SingleOrDefaultAsync(d => d.DecisionId == decision.Id);
         });
         Assert.Equal(PdfText.Lines(kept.Content), PdfText.Lines(pdf));
-        // Other mail (the receipt of the application) goes without.
-        Assert.All(fixture.Smtp.To("amina@example.org").Where(m => m != received), m => Assert.Empty(m.Message.Attachments));
+        // Other mail about this application (its receipt) goes without. The sink also holds other tests' mail to Amina.
+        var others = fixture.Smtp.To("amina@example.org").Where(m => m != received && m.Subject.Contains(reference!, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(others);
+        Assert.All(others, m => Assert.Empty(m.Message.Attachments));
     }
 
     [Fact]
