@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
@@ -65,12 +66,62 @@ public sealed class DemoDataTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.False(samenDoen.IsOpenOn(SchemeCatalogue.Today(yearLater)));
     }
 
-    /// <summary>The seed as start-up runs it (DemoData.SeedAsync), with this clock, in this environment.</summary>
+    /// <summary>
+    /// The README's walk with the demo accounts (issue 12, "Done when"): the approver approves "Huiswerkklas Hatert", the demo
+    /// applicant's group; the decision reaches aanvrager@portal.example by email with the letter as a PDF and shows on her
+    /// status page with the way to object; her other group's verlening asks for its light report.
+    /// </summary>
+    [Fact]
+    public async Task The_README_walk_approval_reaches_the_demo_applicant_by_email_with_the_PDF_and_her_report_is_asked_for()
+    {
+        await SeedAsync(TimeProvider.System, Environments.Development);
+        Guid huiswerkklas, kookclub;
+        await using (var db = fixture.Database.NewContext())
+        {
+            Guid Of(string name) => (from a in db.Applications join o in db.Organisations on a.OrganisationId equals o.Id
+                                      where o.Name == name select a.Id).Single();
+            (huiswerkklas, kookclub) = (Of("Huiswerkklas Hatert"), Of("Kookclub Moeders Hatert"));
+        }
+        var approver = new FormClient(fixture.Factory);
+        await approver.SignInWithCodeAsync("approver@portal.example", "Samen-doen-in-Nijmegen", "APPROVERDEMOKEY2APPROVERDEMOKEY2");
+
+        var (approved, _) = await approver.SubmitAsync($"/review/applications/{huiswerkklas}/approval?handler=Approve");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, approved.StatusCode);
+        var mail = await MailAsync("aanvrager@portal.example", "Besluit over uw aanvraag");
+        var pdf = Assert.Single(mail.Message.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal("application/pdf", pdf.ContentType.MimeType);
+        Assert.Contains("Het hele besluit zit als PDF bij deze e-mail.", mail.TextBody, StringComparison.Ordinal);
+        var member = new FormClient(fixture.Factory);
+        await member.SignInAsync("aanvrager@portal.example", "Samen-doen-in-Nijmegen");
+        var (_, status) = await member.GetAsync($"/applications/{huiswerkklas}/status");
+        Assert.Contains("Lees de brief met ons besluit", status, StringComparison.Ordinal);
+        Assert.Contains($"/applications/{huiswerkklas}/objection", status, StringComparison.Ordinal);
+        var (_, report) = await member.GetAsync($"/applications/{kookclub}/report");
+        Assert.Contains("Vertel hoe het ging", report, StringComparison.Ordinal);
+    }
+
+    private async Task<ReceivedMail> MailAsync(string to, string subjectStart)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (fixture.Smtp.To(to).FirstOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal)) is { } mail) return mail;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No mail \"{subjectStart}…\" to {to}.");
+    }
+
+    /// <summary>
+    /// The seed as start-up runs it (DemoData.SeedAsync), with this clock, in this environment — in Development with the
+    /// demo staff's authenticator keys from the portal's own appsettings.Development.json, the ones the README lists.
+    /// </summary>
     private async Task SeedAsync(TimeProvider clock, string environment)
     {
         using var scope = fixture.Factory.Services.CreateScope();
         var host = new HostingEnvironment { EnvironmentName = environment, ApplicationName = "Portal", ContentRootPath = AppContext.BaseDirectory };
-        var seed = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider, clock, (IHostEnvironment)host);
+        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile(environment == Environments.Development ? "appsettings.Development.json" : "appsettings.json").Build();
+        var seed = ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider, clock, (IHostEnvironment)host, (IConfiguration)configuration);
         await seed.SeedAsync();
     }
 }
