@@ -87,9 +87,10 @@ public static partial class ZlibTrailers
     {
         const uint Modulus = 65521;
         uint a = 1, b = 0;
-        foreach (var chunk in data.ToArray().Chunk(5552))
+        // 5552 bytes is the most that can be added before the sums could overflow 32 bits (RFC 1950).
+        for (var start = 0; start < data.Length; start += 5552)
         {
-            foreach (var value in chunk)
+            foreach (var value in data.Slice(start, Math.Min(5552, data.Length - start)))
             {
                 a += value;
                 b += a;
