@@ -54,6 +54,45 @@ public static class ApplicantData
         return application.Id;
     }
 
+    /// <summary>The criteria of "Samen Doen" as the assessment form names them.</summary>
+    public static readonly string[] SamenDoenCriteria =
+        ["Bereik in de buurt", "Bewoners doen mee", "Vertrouwen en aansluiting", "Ontmoeting tussen groepen", "Haalbaar", "Redelijke begroting"];
+
+    /// <summary>A small PDF for every document the scheme asks at the application's amount, as the attachments page adds them.</summary>
+    public static void AttachRequired(PortalDbContext db, Application application, Scheme scheme, Actor by, DateTimeOffset at)
+    {
+        foreach (var kind in scheme.RequiredDocuments(application.Requested))
+        {
+            var attachment = application.Attach(scheme, kind, $"{kind}.pdf", "application/pdf", 4, by, at);
+            db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = "%PDF"u8.ToArray() });
+        }
+    }
+
+    /// <summary>
+    /// Sends the draft in at <paramref name="sentIn"/> and lets the reviewer take it up then; the reviewer declared no personal
+    /// interest (art. 2:4 Awb; the inbox journey walks that page itself). Through the domain's verbs; returns the reference.
+    /// </summary>
+    public static async Task<string> SentInAndTakenUpAsync(PortalServer server, Guid id, TestAccount member, TestAccount reviewer,
+        DateTimeOffset sentIn)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var (memberId, reviewerId) = ((await users.FindByEmailAsync(member.Email))!.Id, (await users.FindByEmailAsync(reviewer.Email))!.Id);
+        var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Attachments).Include(a => a.Events)
+            .SingleAsync(a => a.Id == id);
+        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
+        var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganisationId);
+        var reference = $"NIJ-2026-{Random.Shared.Next(10000, 99999)}";
+        application.Submit(scheme, organisation, declarationAccepted: true, reference, Actor.Applicant(memberId), sentIn);
+        application.StartReview(Actor.Reviewer(reviewerId), sentIn);
+        await db.SaveChangesAsync();
+        var reviewCase = await db.Set<Portal.Domain.Review.ReviewCase>().Include(c => c.Declarations).SingleAsync(c => c.ApplicationId == id);
+        reviewCase.Declare(false, null, Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return reference;
+    }
+
     /// <summary>The application as it is stored now.</summary>
     public static async Task<Application> LoadAsync(PortalServer server, Guid id)
     {

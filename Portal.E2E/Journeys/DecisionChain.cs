@@ -31,9 +31,6 @@ public sealed class DecisionChain(PortalServer server, BrowserFixture browser, I
     private const string ArabicCounts = "الرسالة الهولندية وحدها هي الرسمية";
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl");
 
-    private static readonly string[] Criteria =
-        ["Bereik in de buurt", "Bewoners doen mee", "Vertrouwen en aansluiting", "Ontmoeting tussen groepen", "Haalbaar", "Redelijke begroting"];
-
     [Fact]
     public async Task An_approved_grant_reaches_the_member_by_email_with_its_PDF_and_on_the_status_page_and_she_objects_online()
     {
@@ -41,7 +38,11 @@ public sealed class DecisionChain(PortalServer server, BrowserFixture browser, I
         var reviewer = await Server.CreateAccountAsync(Roles.Reviewer, "ruben", authenticatorKey: Totp.NewKey());
         var approver = await Server.CreateAccountAsync(Roles.Approver, "fiatteur", authenticatorKey: Totp.NewKey());
         var id = await ApplicantData.DraftAsync(Server, member, activity: true, 1_200);
-        var reference = await SentInAndTakenUpAsync(id, member, reviewer);
+        // Three days ago, a day no other walk sends in on: each day's draw is held once, so an application back-dated to a day
+        // another walk's approval already drew would never get its place (and could not be approved).
+        var sentIn = DateTimeOffset.UtcNow.AddDays(-3);
+        await AnsweredInArabicWithPapersAsync(id, member, sentIn);
+        var reference = await ApplicantData.SentInAndTakenUpAsync(Server, id, member, reviewer, sentIn);
 
         // The member says in her profile that decisions may reach her by email (Wmebv).
         var memberTab = await OpenBrowserAsync(javaScript: false);
@@ -60,7 +61,7 @@ public sealed class DecisionChain(PortalServer server, BrowserFixture browser, I
         await reviewerTab.GotoAsync($"/review/applications/{id}/assessment");
         var review = reviewerTab.GetByRole(AriaRole.Main);
         await SeeAsync(reviewerTab, "chain-assessment");
-        foreach (var criterion in Criteria)
+        foreach (var criterion in ApplicantData.SamenDoenCriteria)
             await reviewerTab.GetByRole(AriaRole.Group, new() { Name = criterion }).GetByLabel("4", new() { Exact = true }).CheckAsync();
         await reviewerTab.GetByLabel("Toekennen", new() { Exact = true }).CheckAsync();
         await reviewerTab.GetByLabel("Uw activiteit past goed bij het doel van deze regeling.").CheckAsync();
@@ -139,38 +140,16 @@ public sealed class DecisionChain(PortalServer server, BrowserFixture browser, I
         Assert.Equal(PdfText.Lines(emailed), PdfText.Lines((await db.DecisionDocuments.SingleAsync(d => d.DecisionId == decision.Id)).Content));
     }
 
-    /// <summary>
-    /// The draft, answered in Arabic (so the letter's summary is) with the papers its amount needs, sent in three days ago (so
-    /// that day's budget draw is held and it may be approved), taken up by the reviewer who declared no personal interest (the
-    /// inbox journey walks those pages); returns its reference.
-    /// </summary>
-    private async Task<string> SentInAndTakenUpAsync(Guid id, TestAccount member, TestAccount reviewer)
+    /// <summary>The draft's answers are in Arabic (so the letter's summary is), with the papers its amount needs.</summary>
+    private async Task AnsweredInArabicWithPapersAsync(Guid id, TestAccount member, DateTimeOffset at)
     {
         await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var by = Actor.Applicant((await users.FindByEmailAsync(member.Email))!.Id);
-        var reviewing = Actor.Reviewer((await users.FindByEmailAsync(reviewer.Email))!.Id);
-        var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Attachments).Include(a => a.Events).SingleAsync(a => a.Id == id);
-        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
-        var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganisationId);
-        // Three days ago, a day no other walk sends in on: each day's draw is held once, so an application back-dated to a
-        // day another walk's approval already drew would never get its place.
-        var sentIn = DateTimeOffset.UtcNow.AddDays(-3);
-        application.WriteAnswersIn("ar", by, sentIn);
-        foreach (var kind in scheme.RequiredDocuments(application.Requested))
-        {
-            var attachment = application.Attach(scheme, kind, $"{kind}.pdf", "application/pdf", 4, by, sentIn);
-            db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = "%PDF"u8.ToArray() });
-        }
-        var reference = $"NIJ-2026-{Random.Shared.Next(10000, 99999)}";
-        application.Submit(scheme, organisation, declarationAccepted: true, reference, by, sentIn);
-        application.StartReview(reviewing, sentIn);
+        var by = Actor.Applicant((await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(member.Email))!.Id);
+        var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Attachments).SingleAsync(a => a.Id == id);
+        application.WriteAnswersIn("ar", by, at);
+        ApplicantData.AttachRequired(db, application, await db.Schemes.SingleAsync(s => s.Id == application.SchemeId), by, at);
         await db.SaveChangesAsync();
-        var reviewCase = await db.Set<Portal.Domain.Review.ReviewCase>().Include(c => c.Declarations).SingleAsync(c => c.ApplicationId == id);
-        reviewCase.Declare(false, null, reviewing, DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
-        return reference;
     }
 
     /// <summary>The decision once the mail server accepted its email (the dispatch follower records it a moment later).</summary>

@@ -98,11 +98,7 @@ public sealed class DecisionLetter(PortalServer server, BrowserFixture browser, 
         application.DescribeActivity("Kookavond voor moeders", "Wij koken samen en praten over opvoeden.", "Moeders uit Hatert", 25, "Zuid/Hatert",
             NijmegenTime.DayOf(now).AddDays(40), null, "Iedereen mag aanschuiven.", by, now);
         application.AddCost(CostCategory.FoodAndDrink, "Boodschappen", Money.FromEuros(1_800), by, now);
-        foreach (var kind in scheme.RequiredDocuments(application.Requested))
-        {
-            var attachment = application.Attach(scheme, kind, $"{kind}.pdf", "application/pdf", 4, by, now);
-            db.AttachmentFiles.Add(new AttachmentFile { AttachmentId = attachment.Id, Content = "%PDF"u8.ToArray() });
-        }
+        ApplicantData.AttachRequired(db, application, scheme, by, now);
         application.Submit(scheme, group, declarationAccepted: true, reference, by, now.AddDays(-14));
         var reviewer = Actor.Reviewer(Guid.NewGuid());
         application.StartReview(reviewer, now);

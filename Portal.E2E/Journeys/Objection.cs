@@ -139,21 +139,11 @@ public sealed class Objection(PortalServer server, BrowserFixture browser, ITest
     /// </summary>
     private async Task<string> DecidedAsync(Guid id, TestAccount member, TestAccount reviewer)
     {
+        var reference = await ApplicantData.SentInAndTakenUpAsync(Server, id, member, reviewer, DateTimeOffset.UtcNow.AddDays(-2));
         await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var (memberId, reviewerId) = ((await users.FindByEmailAsync(member.Email))!.Id, (await users.FindByEmailAsync(reviewer.Email))!.Id);
-        var by = Actor.Reviewer(reviewerId);
+        var by = Actor.Reviewer((await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(reviewer.Email))!.Id);
         var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Events).SingleAsync(a => a.Id == id);
-        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
-        var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganisationId);
-        var reference = $"NIJ-2026-{Random.Shared.Next(10000, 99999)}";
-        var sentIn = DateTimeOffset.UtcNow.AddDays(-2);
-        application.Submit(scheme, organisation, declarationAccepted: true, reference, Actor.Applicant(memberId), sentIn);
-        application.StartReview(by, sentIn);
-        await db.SaveChangesAsync();
-        var reviewCase = await db.Set<Portal.Domain.Review.ReviewCase>().Include(c => c.Declarations).SingleAsync(c => c.ApplicationId == id);
-        reviewCase.Declare(false, null, by, DateTimeOffset.UtcNow);
         var framework = await db.Set<AssessmentFramework>().Include("criteria").SingleAsync(f => f.SchemeId == application.SchemeId);
         var now = DateTimeOffset.UtcNow;
         var assessment = new ApplicationAssessment(application, by, now);

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Portal.Data;
 using Portal.Domain.Accounts;
 using Portal.Domain.Applications;
-using Portal.Domain.Common;
 using Portal.E2E.Infrastructure;
 using Portal.E2E.Pages;
 using Xunit.Abstractions;
@@ -29,7 +24,7 @@ public sealed class Requests(PortalServer server, BrowserFixture browser, ITestO
         var reviewer = await Server.CreateAccountAsync(Roles.Reviewer, "ruben", authenticatorKey: Totp.NewKey());
         var approver = await Server.CreateAccountAsync(Roles.Approver, "fiatteur", authenticatorKey: Totp.NewKey());
         var id = await ApplicantData.DraftAsync(Server, member, activity: true, 300);
-        await InReviewAsync(id, member, reviewer);
+        await ApplicantData.SentInAndTakenUpAsync(Server, id, member, reviewer, DateTimeOffset.UtcNow);
 
         var reviewerTab = await OpenBrowserAsync();
         await SignInAsAsync(reviewerTab, reviewer);
@@ -100,7 +95,7 @@ public sealed class Requests(PortalServer server, BrowserFixture browser, ITestO
         await Expect(main).ToContainTextAsync("U beoordeelt zonder namen.");
         await Expect(main).Not.ToContainTextAsync("Moedergroep Hatert");
         await SeeAsync(reviewerTab, "assessment");
-        foreach (var criterion in Criteria)
+        foreach (var criterion in ApplicantData.SamenDoenCriteria)
             await reviewerTab.GetByRole(AriaRole.Group, new() { Name = criterion }).GetByLabel("3", new() { Exact = true }).CheckAsync();
         await reviewerTab.GetByLabel("Afwijzen", new() { Exact = true }).CheckAsync();
         await reviewerTab.GetByLabel("De activiteit bereikt te weinig mensen in de buurt.").CheckAsync();
@@ -127,29 +122,6 @@ public sealed class Requests(PortalServer server, BrowserFixture browser, ITestO
         await Expect(approval).ToContainTextAsync("Het voorstel is goedgekeurd.");
         await SeeAsync(approverTab, "approvals-approved", replayable: false);
         Assert.Equal(ApplicationStatus.Rejected, (await ApplicantData.LoadAsync(Server, id)).Status);
-    }
-
-    private static readonly string[] Criteria =
-        ["Bereik in de buurt", "Bewoners doen mee", "Vertrouwen en aansluiting", "Ontmoeting tussen groepen", "Haalbaar", "Redelijke begroting"];
-
-    /// <summary>Sends the draft in and lets the reviewer take it up, through the domain's verbs.</summary>
-    private async Task InReviewAsync(Guid id, TestAccount member, TestAccount reviewer)
-    {
-        await using var scope = Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var (memberId, reviewerId) = ((await users.FindByEmailAsync(member.Email))!.Id, (await users.FindByEmailAsync(reviewer.Email))!.Id);
-        var application = await db.Applications.Include(a => a.BudgetLines).Include(a => a.Events).SingleAsync(a => a.Id == id);
-        var scheme = await db.Schemes.SingleAsync(s => s.Id == application.SchemeId);
-        var organisation = await db.Organisations.Include(o => o.Members).SingleAsync(o => o.Id == application.OrganisationId);
-        application.Submit(scheme, organisation, declarationAccepted: true, $"NIJ-2026-{Random.Shared.Next(10000, 99999)}", Actor.Applicant(memberId),
-            DateTimeOffset.UtcNow);
-        application.StartReview(Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
-        // The reviewer declared no personal interest (art. 2:4 Awb): the inbox journey walks that page itself.
-        var reviewCase = await db.Set<Portal.Domain.Review.ReviewCase>().Include(c => c.Declarations).SingleAsync(c => c.ApplicationId == id);
-        reviewCase.Declare(false, null, Actor.Reviewer(reviewerId), DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
     }
 
     private async Task<string> ReferenceAsync(Guid id) => (await ApplicantData.LoadAsync(Server, id)).Reference!;
